@@ -1,0 +1,92 @@
+// Months (`YYYY-MM`) and the reporting calendar. Asia/Shanghai time.
+import type { Period } from './types';
+
+const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isPeriod(s: unknown): s is Period {
+  return typeof s === 'string' && PERIOD_RE.test(s);
+}
+
+export function toPeriod(year: number, month: number): Period {
+  const d = (year * 12 + (month - 1));
+  const y = Math.floor(d / 12);
+  const m = (d % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+export function yearOf(p: Period): number {
+  return Number(p.slice(0, 4));
+}
+
+export function monthOf(p: Period): number {
+  return Number(p.slice(5, 7));
+}
+
+export function addMonths(p: Period, n: number): Period {
+  return toPeriod(yearOf(p), monthOf(p) + n);
+}
+
+export function prevPeriod(p: Period): Period {
+  return addMonths(p, -1);
+}
+
+/** Months from a to b (b − a); negative when b is before a. */
+export function monthsBetween(a: Period, b: Period): number {
+  return (yearOf(b) - yearOf(a)) * 12 + (monthOf(b) - monthOf(a));
+}
+
+/** The month part of `YYYY-MM` or `YYYY-MM-DD`. */
+export function periodOfDate(s: string): Period {
+  return s.slice(0, 7);
+}
+
+/** Periods from January of p's year through p. */
+export function yearToDate(p: Period): Period[] {
+  const out: Period[] = [];
+  for (let m = 1; m <= monthOf(p); m++) out.push(toPeriod(yearOf(p), m));
+  return out;
+}
+
+/** Local date-time parts of an instant in a time zone (default Asia/Shanghai). */
+export function zonedParts(d: Date, timeZone = 'Asia/Shanghai'): { year: number; month: number; day: number; hour: number; minute: number } {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const parts = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
+  return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute };
+}
+
+/** The current month in the time zone. */
+export function currentPeriod(now: Date, timeZone = 'Asia/Shanghai'): Period {
+  const z = zonedParts(now, timeZone);
+  return toPeriod(z.year, z.month);
+}
+
+/** `YYYY-MM-DD` of an instant in the time zone. */
+export function localDate(now: Date, timeZone = 'Asia/Shanghai'): string {
+  const z = zonedParts(now, timeZone);
+  return `${z.year}-${String(z.month).padStart(2, '0')}-${String(z.day).padStart(2, '0')}`;
+}
+
+/** Reporting deadline of a month: day `deadlineDay` of the next month, `YYYY-MM-DD`. */
+export function deadlineOf(p: Period, deadlineDay: number): string {
+  return `${addMonths(p, 1)}-${String(deadlineDay).padStart(2, '0')}`;
+}
+
+/**
+ * The month staff are reporting now: before or on the deadline day, last month's report is due;
+ * after it, the current month's (due next month).
+ */
+export function reportingPeriod(now: Date, deadlineDay: number, timeZone = 'Asia/Shanghai'): Period {
+  const z = zonedParts(now, timeZone);
+  const cur = toPeriod(z.year, z.month);
+  return z.day <= deadlineDay ? prevPeriod(cur) : cur;
+}
+
+/** The last complete month before `now`. */
+export function lastCompletePeriod(now: Date, timeZone = 'Asia/Shanghai'): Period {
+  return prevPeriod(currentPeriod(now, timeZone));
+}
+
+/** Time-elapsed rate of the year at the end of month p (序时进度): m ÷ 12. */
+export function scheduleRateOf(p: Period): number {
+  return monthOf(p) / 12;
+}
