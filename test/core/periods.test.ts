@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths, currentPeriod, deadlineOf, isPeriod, localDate, monthsBetween, prevPeriod,
+  reportingPeriod, scheduleRateOf, yearToDate,
+} from '../../core/periods';
+
+describe('periods', () => {
+  it('recognises YYYY-MM only', () => {
+    expect(isPeriod('2026-03')).toBe(true);
+    expect(isPeriod('2026-13')).toBe(false);
+    expect(isPeriod('2026-3')).toBe(false);
+    expect(isPeriod(202603)).toBe(false);
+  });
+
+  it('does month arithmetic across years', () => {
+    expect(prevPeriod('2026-01')).toBe('2025-12');
+    expect(addMonths('2026-11', 3)).toBe('2027-02');
+    expect(addMonths('2026-03', -15)).toBe('2024-12');
+    expect(monthsBetween('2025-11', '2026-02')).toBe(3);
+    expect(monthsBetween('2026-02', '2025-11')).toBe(-3);
+    expect(yearToDate('2026-03')).toEqual(['2026-01', '2026-02', '2026-03']);
+  });
+
+  it('uses Asia/Shanghai for the current month and date', () => {
+    // 2026-03-31 17:30 UTC is already 1 April in Shanghai.
+    const t = new Date(Date.UTC(2026, 2, 31, 17, 30));
+    expect(currentPeriod(t)).toBe('2026-04');
+    expect(localDate(t)).toBe('2026-04-01');
+    expect(currentPeriod(t, 'UTC')).toBe('2026-03');
+  });
+
+  it('knows which month is being reported around the deadline', () => {
+    expect(deadlineOf('2026-10', 5)).toBe('2026-11-05');
+    expect(deadlineOf('2026-12', 5)).toBe('2027-01-05');
+    // 5 Nov (Shanghai): October's report is still due; 6 Nov: November's.
+    expect(reportingPeriod(new Date(Date.UTC(2026, 10, 5, 3)), 5)).toBe('2026-10');
+    expect(reportingPeriod(new Date(Date.UTC(2026, 10, 6, 3)), 5)).toBe('2026-11');
+  });
+
+  it('gives the time-elapsed rate m / 12', () => {
+    expect(scheduleRateOf('2026-03')).toBeCloseTo(0.25);
+    expect(scheduleRateOf('2026-12')).toBe(1);
+  });
+});
