@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../server/store/db';
+import { Subscriptions } from '../../server/store/subscriptions';
+
+let dir: string;
+let db: Db;
+let subs: Subscriptions;
+
+const ref = (id: string, serviceUrl = 'http://127.0.0.1:9/') => ({
+  activityId: 'act-1',
+  user: { id: 'u1', name: '张三' },
+  bot: { id: 'bot', name: '重点项目助手' },
+  conversation: { id, conversationType: 'channel', name: '重点办', isGroup: true },
+  channelId: 'msteams',
+  serviceUrl,
+});
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'keyproj-subs-'));
+  db = openDb(join(dir, 'k.db'));
+  subs = new Subscriptions(db);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Subscriptions', () => {
+  it('saves a reference without subscribing, then subscribes with it', () => {
+    subs.saveReference(ref('c1'));
+    expect(subs.get('c1')).toBeUndefined();
+    expect(subs.reference('c1')?.serviceUrl).toBe('http://127.0.0.1:9/');
+    expect(subs.reference('c1')?.activityId).toBeUndefined();
+    subs.subscribe('c1', '桃城区');
+    const s = subs.get('c1')!;
+    expect(s.scope).toBe('桃城区');
+    expect(s.quiet).toBe(false);
+    expect(s.reference.conversation?.id).toBe('c1');
+    expect(s.reference.serviceUrl).toBe('http://127.0.0.1:9/');
+  });
+
+  it('replaces the scope on a second subscribe and keeps the newest reference', () => {
+    subs.saveReference(ref('c1'));
+    subs.subscribe('c1', '桃城区');
+    subs.subscribe('c1', '全市', { quiet: true });
+    subs.saveReference(ref('c1', 'http://127.0.0.1:10/'));
+    expect(subs.list()).toHaveLength(1);
+    expect(subs.get('c1')).toMatchObject({ scope: '全市', quiet: true, reference: { serviceUrl: 'http://127.0.0.1:10/' } });
+  });
+
+  it('unsubscribe ends the subscription and reports whether there was one', () => {
+    subs.saveReference(ref('c1'));
+    subs.subscribe('c1', '冀州区');
+    expect(subs.unsubscribe('c1')).toBe(true);
+    expect(subs.get('c1')).toBeUndefined();
+    expect(subs.unsubscribe('c1')).toBe(false);
+    expect(subs.unsubscribe('never-seen')).toBe(false);
+    // the reference stays for a later subscription
+    expect(subs.reference('c1')?.serviceUrl).toBeDefined();
+  });
+
+  it('retire hides a conversation from active() until the bot hears from it again', () => {
+    subs.saveReference(ref('c1'));
+    subs.saveReference(ref('c2'));
+    subs.subscribe('c1', '桃城区');
+    subs.subscribe('c2', '景县');
+    subs.retire('c1', '403 Forbidden：机器人已被移出会话');
+    expect(subs.active().map((s) => s.conversationId)).toEqual(['c2']);
+    expect(subs.list().find((s) => s.conversationId === 'c1')).toMatchObject({ retiredReason: '403 Forbidden：机器人已被移出会话' });
+    subs.saveReference(ref('c1'));
+    expect(subs.active().map((s) => s.conversationId).sort()).toEqual(['c1', 'c2']);
+  });
+
+  it('records subscribe, unsubscribe and retire in the audit log', () => {
+    subs.saveReference(ref('c1'));
+    subs.subscribe('c1', '桃城区', { actor: '李四' });
+    subs.retire('c1', '404');
+    subs.unsubscribe('c1', '李四');
+    const rows = db.prepare("SELECT actor, action FROM audit WHERE entity = 'subscription' AND key = 'c1' ORDER BY id").all();
+    expect(rows).toEqual([
+      { actor: '李四', action: 'subscribe' },
+      { actor: 'reminder', action: 'retire' },
+      { actor: '李四', action: 'unsubscribe' },
+    ]);
+  });
+
+  it('rejects a reference without a conversation id and an empty scope with Chinese messages', () => {
+    expect(() => subs.saveReference({ serviceUrl: 'x' })).toThrow(/conversation\.id/);
+    expect(() => subs.subscribe('c1', '  ')).toThrow(/订阅范围不能为空/);
+  });
+
+  it('persists across reopening the file', () => {
+    subs.saveReference(ref('c1'));
+    subs.subscribe('c1', '深州市', { locale: 'en' });
+    db.close();
+    db = openDb(join(dir, 'k.db'));
+    subs = new Subscriptions(db);
+    expect(subs.get('c1')).toMatchObject({ scope: '深州市', locale: 'en' });
+  });
+});
