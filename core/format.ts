@@ -1,0 +1,64 @@
+// Number formatting shared by reasons, cards, the task pane and bulletins.
+// Amounts are stored in 万元 (SPEC §1); these helpers only change how they are shown.
+import type { Locale } from './types';
+
+/** 1 亿元 = 10,000 万元. */
+export const WAN_PER_YI = 10_000;
+
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+function fixed(digits: number): Intl.NumberFormat {
+  let f = fixedFormats.get(digits);
+  if (!f) {
+    // en-US grouping (1,234.56) is what Chinese government tables use too.
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+    fixedFormats.set(digits, f);
+  }
+  return f;
+}
+
+/** Shown instead of a number that is missing or not finite (never a silent 0). */
+export const NO_NUMBER = '—';
+
+/** `1234.5` → `1,234.50`; negative zero prints as `0.00`; non-finite → `—`. */
+export function formatNumber(n: number | null | undefined, digits = 2): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return NO_NUMBER;
+  const s = fixed(digits).format(n);
+  // Intl keeps the sign of values that round to zero ("-0.00").
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
+const UNIT: Record<Locale, { wan: string; yi: string }> = {
+  'zh-CN': { wan: ' 万元', yi: ' 亿元' },
+  en: { wan: ' (10k yuan)', yi: ' (100m yuan)' },
+};
+
+/** An amount in 万元 with thousands separators and 2 decimals: `3,000.00 万元` / `3,000.00 (10k yuan)`. */
+export function formatAmount(wan: number | null | undefined, locale: Locale = 'zh-CN'): string {
+  const s = formatNumber(wan);
+  return s === NO_NUMBER ? s : s + UNIT[locale].wan;
+}
+
+/** An amount given in 万元, shown in 亿元 with 2 decimals: 12000 → `1.20 亿元` / `1.20 (100m yuan)`. */
+export function formatYi(wan: number | null | undefined, locale: Locale = 'zh-CN'): string {
+  const s = formatNumber(typeof wan === 'number' ? wan / WAN_PER_YI : wan);
+  return s === NO_NUMBER ? s : s + UNIT[locale].yi;
+}
+
+/** 亿元 from 1 亿 upwards (as bulletins write large sums), 万元 below. */
+export function formatMoney(wan: number | null | undefined, locale: Locale = 'zh-CN'): string {
+  return typeof wan === 'number' && Math.abs(wan) >= WAN_PER_YI ? formatYi(wan, locale) : formatAmount(wan, locale);
+}
+
+/** A fraction as a percentage: 0.25 → `25.0%`. */
+export function formatPercent(fraction: number | null | undefined, digits = 1): string {
+  const s = formatNumber(typeof fraction === 'number' ? fraction * 100 : fraction, digits);
+  return s === NO_NUMBER ? s : s + '%';
+}
+
+const POINTS: Record<Locale, string> = { 'zh-CN': ' 个百分点', en: ' points' };
+
+/** Percentage points (a difference of two rates, already ×100): 45 → `45.0 个百分点` / `45.0 points`. */
+export function formatPoints(points: number | null | undefined, digits = 1, locale: Locale = 'zh-CN'): string {
+  const s = formatNumber(points, digits);
+  return s === NO_NUMBER ? s : s + POINTS[locale];
+}
