@@ -2,6 +2,7 @@
 // The bot saves a conversation reference on every message and install; its commands
 // 订阅提醒 / 取消订阅 / 提醒设置 call subscribe / unsubscribe / get; the scheduler reads active().
 import type { ConversationReference } from 'botbuilder';
+import { AuditLog } from './audit';
 import type { Db } from './db';
 import type { Locale } from '../../core/types';
 
@@ -68,7 +69,10 @@ function toSubscription(r: Row): Subscription | undefined {
 }
 
 export class Subscriptions {
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
+  private readonly log: AuditLog;
+  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {
+    this.log = new AuditLog(db);
+  }
 
   /**
    * Upserts the conversation's reference (keyed by conversation id). Hearing from a conversation
@@ -187,9 +191,8 @@ export class Subscriptions {
   }
 
   private audit(actor: string, key: string, action: string, before: Subscription | undefined | null, after: Subscription | undefined | null): void {
-    const strip = (s: Subscription | undefined | null) => (s ? { scope: s.scope, quiet: s.quiet, locale: s.locale, retiredAt: s.retiredAt, retiredReason: s.retiredReason } : null);
-    this.db
-      .prepare('INSERT INTO audit (at, actor, entity, key, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(this.now().toISOString(), actor, 'subscription', key, action, JSON.stringify(strip(before)), JSON.stringify(strip(after)));
+    const brief = (s: Subscription | undefined | null) =>
+      s ? { scope: s.scope, quiet: s.quiet, locale: s.locale, retiredAt: s.retiredAt, retiredReason: s.retiredReason } : null;
+    this.log.record({ actor, at: this.now().toISOString() }, 'subscription', key, action, brief(before), brief(after));
   }
 }

@@ -1,0 +1,98 @@
+// Monthly reports, one per project and month. Every write is audited (entity 'report',
+// key = `<code>@<period>`).
+import type { MonthlyReport, Period } from '../../core/types';
+import { AuditLog, nowIso, type WriteCtx } from './audit';
+import { assignList, columnList, field, fromRow, paramList, toParams } from './columns';
+import type { Db } from './db';
+
+const FIELDS = [
+  field('projectCode', 'project_code'), field('period', 'period'),
+  field('monthInvest', 'month_invest', 'real'), field('ytdInvest', 'ytd_invest', 'real'),
+  field('cumInvest', 'cum_invest', 'real'), field('progress', 'progress', 'real'),
+  field('progressNote', 'progress_note'), field('spent', 'spent', 'real'), field('stage', 'stage'),
+  field('actualStart', 'actual_start'), field('actualEnd', 'actual_end'),
+  field('approvals', 'approvals', 'json'), field('registered', 'registered', 'bool'),
+  field('problems', 'problems'), field('needs', 'needs'), field('submittedAt', 'submitted_at'),
+] as const;
+
+/** A stored report: investment figures are absent when the row reported none (拟新开工/储备). */
+export type StoredReport = Partial<MonthlyReport> & { projectCode: string; period: Period; submittedAt: string; submittedBy?: string };
+
+/** Reports as scoring and validation take them: a month without figures counts as no investment. */
+export function asMonthly(r: StoredReport): MonthlyReport {
+  const { submittedBy: _by, ...rest } = r;
+  return { ...rest, monthInvest: r.monthInvest ?? 0, ytdInvest: r.ytdInvest ?? 0, cumInvest: r.cumInvest ?? 0 };
+}
+
+function read(row: Record<string, unknown>): StoredReport {
+  const r = fromRow<StoredReport>(FIELDS, row);
+  r.submittedBy = row.submitted_by as string;
+  return r;
+}
+
+export class ReportRepo {
+  private readonly getStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+
+  constructor(private readonly db: Db, private readonly audit: AuditLog) {
+    this.getStmt = db.prepare('SELECT * FROM reports WHERE project_code = ? AND period = ?');
+    this.insertStmt = db.prepare(
+      `INSERT INTO reports (${columnList(FIELDS)}, submitted_by) VALUES (${paramList(FIELDS)}, @submitted_by)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE reports SET ${assignList(FIELDS)}, submitted_by = @submitted_by WHERE project_code = @project_code AND period = @period`,
+    );
+  }
+
+  get(code: string, period: Period): StoredReport | undefined {
+    const row = this.getStmt.get(code, period) as Record<string, unknown> | undefined;
+    return row && read(row);
+  }
+
+  /** Reports of a month, optionally of one county's projects. */
+  forPeriod(period: Period, county?: string): StoredReport[] {
+    const rows = county === undefined
+      ? this.db.prepare('SELECT * FROM reports WHERE period = ? ORDER BY project_code').all(period)
+      : this.db.prepare(
+        'SELECT r.* FROM reports r JOIN projects p ON p.code = r.project_code WHERE r.period = ? AND p.county = ? ORDER BY r.project_code',
+      ).all(period, county);
+    return (rows as Record<string, unknown>[]).map(read);
+  }
+
+  /** Reports of the given projects with from ≤ period ≤ to, in period order. */
+  between(codes: readonly string[] | null, from: Period, to: Period): StoredReport[] {
+    if (codes === null) {
+      const rows = this.db.prepare('SELECT * FROM reports WHERE period BETWEEN ? AND ? ORDER BY project_code, period').all(from, to);
+      return (rows as Record<string, unknown>[]).map(read);
+    }
+    if (codes.length === 0) return [];
+    // json_each keeps one prepared statement whatever the number of codes (no IN-list building).
+    const rows = this.db.prepare(
+      `SELECT * FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?
+       ORDER BY project_code, period`,
+    ).all(JSON.stringify(codes), from, to);
+    return (rows as Record<string, unknown>[]).map(read);
+  }
+
+  /** Stores a project's report for a month (replacing an earlier one of the same month). */
+  save(r: StoredReport, ctx: WriteCtx): 'create' | 'update' {
+    const before = this.get(r.projectCode, r.period!);
+    const at = nowIso(ctx);
+    const rec: StoredReport = { ...r, submittedAt: r.submittedAt ?? at };
+    const params = { ...toParams(FIELDS, rec), submitted_by: ctx.actor };
+    const key = `${r.projectCode}@${r.period}`;
+    if (!before) {
+      this.insertStmt.run(params);
+      this.audit.record(ctx, 'report', key, 'create', null, { ...rec, submittedBy: ctx.actor });
+      return 'create';
+    }
+    this.updateStmt.run(params);
+    this.audit.record(ctx, 'report', key, 'update', before, { ...rec, submittedBy: ctx.actor });
+    return 'update';
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+  }
+}

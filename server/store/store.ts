@@ -1,0 +1,217 @@
+// The store: one SQLite database and the repositories on it, plus the few operations the
+// API, the bot, the reminders and the CLI share (see docs/CONTRACTS.md, "Store").
+import { isTemporaryCode, splitRow, TEMP_CODE_PREFIX } from '../../core/ledger';
+import { addMonths, localDate, prevPeriod, toPeriod, yearOf } from '../../core/periods';
+import type { LedgerValues, ListKind, MonthlyReport, Period, Project, ProjectState } from '../../core/types';
+import type { Config } from '../../core/config';
+import { countyByName, DEFAULT_CONFIG } from '../../core/config';
+import { AuditLog, nowIso, type WriteCtx } from './audit';
+import { openDb, type Db } from './db';
+import { PROBLEM_FLOW, ProblemRepo } from './problems';
+import { ProjectRepo } from './projects';
+import { asMonthly, ReportRepo, type StoredReport } from './reports';
+
+export interface StoreOptions {
+  config?: Config;
+  /** Deadline given to a problem created from a ledger's 存在问题 text: days after it was found. */
+  problemDeadlineDays?: number;
+}
+
+export interface ImportOptions {
+  /** Time of the submission (ISO); now when absent. */
+  at?: string;
+  /** Optimistic concurrency: the version of this county's ledger the submitter started from. */
+  county?: string;
+  baseVersion?: number;
+}
+
+export interface ImportResult {
+  /** The stored code of each row, in row order (temporary ids included). */
+  codes: string[];
+  created: number;
+  updated: number;
+  reports: number;
+  problemsCreated: number;
+  moves: { projectCode: string; from: ListKind | null; to: ListKind }[];
+  /** New ledger version of each county the import touched. */
+  versions: Record<string, number>;
+}
+
+/** The county's ledger changed since the submitter loaded it (HTTP 409). */
+export class VersionConflictError extends Error {
+  constructor(readonly county: string, readonly period: Period, readonly expected: number, readonly actual: number) {
+    super(`${county} ${period} 的台账已被他人更新（版本 ${actual}，提交基于版本 ${expected}），请重新加载后再提交`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+const MASTER_DEFAULTS: Partial<Project> = { approvals: [] };
+
+export class Store {
+  readonly audit: AuditLog;
+  readonly projects: ProjectRepo;
+  readonly reports: ReportRepo;
+  readonly problems: ProblemRepo;
+  readonly config: Config;
+  private readonly problemDeadlineDays: number;
+
+  constructor(readonly db: Db, opts: StoreOptions = {}) {
+    this.config = opts.config ?? DEFAULT_CONFIG;
+    this.problemDeadlineDays = opts.problemDeadlineDays ?? 30;
+    this.audit = new AuditLog(db);
+    this.projects = new ProjectRepo(db, this.audit);
+    this.reports = new ReportRepo(db, this.audit);
+    this.problems = new ProblemRepo(db, this.audit, PROBLEM_FLOW);
+  }
+
+  static open(file: string, opts: StoreOptions = {}): Store {
+    return new Store(openDb(file), opts);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs fn in one transaction (nested calls become savepoints): all its writes or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Every project (of a county) with its reports from January of period's year through period. */
+  projectStates(period: Period, county?: string): ProjectState[] {
+    const projects = this.projects.list(county === undefined ? {} : { county });
+    const reports = this.reports.between(
+      county === undefined ? null : projects.map((p) => p.code), toPeriod(yearOf(period), 1), period,
+    );
+    const byCode = groupReports(reports);
+    return projects.map((project) => ({ project, reports: byCode.get(project.code) ?? [] }));
+  }
+
+  /** Reports of the twelve months before period, per project, for validation's cross-month rules. */
+  historyFor(codes: readonly string[], period: Period): Map<string, MonthlyReport[]> {
+    const byCode = groupReports(this.reports.between(codes, addMonths(period, -12), prevPeriod(period)));
+    for (const c of codes) if (!byCode.has(c)) byCode.set(c, []);
+    return byCode;
+  }
+
+  /** Current version of a county's ledger for a month (0 before the first import). */
+  ledgerVersion(county: string, period: Period): number {
+    const row = this.db.prepare('SELECT version FROM ledger_versions WHERE county = ? AND period = ?').get(county, period) as
+      { version: number } | undefined;
+    return row?.version ?? 0;
+  }
+
+  /** List moves recorded for a month (or all, when period is absent). */
+  listMoves(period?: Period): { projectCode: string; from: ListKind | null; to: ListKind; period: Period }[] {
+    const rows = this.db.prepare(
+      `SELECT project_code, from_list, to_list, period FROM list_moves ${period ? 'WHERE period = ?' : ''} ORDER BY id`,
+    ).all(...(period ? [period] : [])) as { project_code: string; from_list: ListKind | null; to_list: ListKind; period: Period }[];
+    return rows.map((r) => ({ projectCode: r.project_code, from: r.from_list, to: r.to_list, period: r.period }));
+  }
+
+  /**
+   * Stores validated ledger rows of a month — master data and reports — in ONE transaction.
+   * Records list moves, creates a problem from a new 存在问题 text, and bumps the ledger
+   * version of each county touched. Rows must have passed validateLedger without errors.
+   */
+  importLedger(rows: readonly LedgerValues[], period: Period, actor: string, opts: ImportOptions = {}): ImportResult {
+    const ctx: WriteCtx = { actor, at: opts.at ?? new Date().toISOString() };
+    const run = () => {
+      if (opts.county !== undefined && opts.baseVersion !== undefined) {
+        const actual = this.ledgerVersion(opts.county, period);
+        if (actual !== opts.baseVersion) throw new VersionConflictError(opts.county, period, opts.baseVersion, actual);
+      }
+      const result: ImportResult = { codes: [], created: 0, updated: 0, reports: 0, problemsCreated: 0, moves: [], versions: {} };
+      const counties = new Set<string>();
+      for (const v of rows) {
+        const code = this.resolveCode(v, ctx);
+        result.codes.push(code);
+        const { project: master, report } = splitRow({ ...v, code }, period);
+        const before = this.projects.get(code);
+        const project = { ...MASTER_DEFAULTS, ...before, ...master, code } as Project;
+        const saved = this.projects.save(project, ctx);
+        if (saved.action === 'create') result.created++;
+        if (saved.action === 'update') result.updated++;
+        if (before?.list !== project.list) {
+          this.recordMove(code, before?.list ?? null, project.list, period, ctx);
+          result.moves.push({ projectCode: code, from: before?.list ?? null, to: project.list });
+        }
+        this.reports.save({ ...report, projectCode: code, period, submittedAt: ctx.at! } as StoredReport, ctx);
+        result.reports++;
+        if (this.problemFromText(project, v.problems, period, ctx)) result.problemsCreated++;
+        counties.add(project.county);
+      }
+      for (const county of counties) result.versions[county] = this.bumpVersion(county, period, ctx);
+      return result;
+    };
+    return this.db.transaction(run).immediate();
+  }
+
+  /** The code a row is stored under: its own, a reserve project's existing temporary id, or a new one. */
+  private resolveCode(v: LedgerValues, ctx: WriteCtx): string {
+    const temp = v.name && v.county
+      ? this.db.prepare("SELECT code FROM projects WHERE county = ? AND name = ? AND code LIKE 'TMP-%' LIMIT 1")
+        .get(v.county, v.name) as { code: string } | undefined
+      : undefined;
+    if (v.code) {
+      // A reserve project got its national code: keep its history under the new code.
+      if (temp && !isTemporaryCode(v.code) && !this.projects.get(v.code)) this.projects.rename(temp.code, v.code, ctx);
+      return v.code;
+    }
+    if (temp) return temp.code;
+    return this.newTempCode(v.county ?? '', ctx);
+  }
+
+  private newTempCode(countyName: string, ctx: WriteCtx): string {
+    const countyCode = countyByName(this.config, countyName)?.code ?? this.config.city.code;
+    const row = this.db.prepare(
+      `INSERT INTO temp_code_seq (county_code, last) VALUES (?, 1)
+       ON CONFLICT (county_code) DO UPDATE SET last = last + 1 RETURNING last`,
+    ).get(countyCode) as { last: number };
+    const code = `${TEMP_CODE_PREFIX}${countyCode}-${String(row.last).padStart(6, '0')}`;
+    this.audit.record(ctx, 'temp_code', code, 'create', null, { county: countyName, code });
+    return code;
+  }
+
+  private recordMove(code: string, from: ListKind | null, to: ListKind, period: Period, ctx: WriteCtx): void {
+    this.db.prepare('INSERT INTO list_moves (project_code, from_list, to_list, period, at) VALUES (?, ?, ?, ?, ?)')
+      .run(code, from, to, period, nowIso(ctx));
+    this.audit.record(ctx, 'list_move', code, 'create', from === null ? null : { list: from }, { list: to, period });
+  }
+
+  /** A new 存在问题 text becomes a problem; the same text month after month does not. */
+  private problemFromText(project: Project, text: string | undefined, period: Period, ctx: WriteCtx): boolean {
+    const description = text?.trim();
+    if (!description) return false;
+    const existing = this.problems.latestWithText(project.code, description);
+    if (existing) {
+      const stillOpen = existing.status === '待解决' || existing.status === '解决中';
+      const carriedOver = this.reports.get(project.code, prevPeriod(period))?.problems?.trim() === description;
+      if (stillOpen || carriedOver) return false;
+    }
+    const foundOn = localDate(new Date(nowIso(ctx)), this.config.timezone);
+    const deadline = localDate(new Date(Date.parse(foundOn) + this.problemDeadlineDays * 86_400_000), 'UTC');
+    this.problems.create({ projectCode: project.code, description, unit: project.unit, foundOn, deadline }, ctx);
+    return true;
+  }
+
+  private bumpVersion(county: string, period: Period, ctx: WriteCtx): number {
+    const row = this.db.prepare(
+      `INSERT INTO ledger_versions (county, period, version, updated_at, updated_by) VALUES (?, ?, 1, ?, ?)
+       ON CONFLICT (county, period) DO UPDATE SET version = version + 1, updated_at = excluded.updated_at,
+         updated_by = excluded.updated_by RETURNING version`,
+    ).get(county, period, nowIso(ctx), ctx.actor) as { version: number };
+    this.audit.record(ctx, 'ledger_version', `${county}@${period}`, 'bump', { version: row.version - 1 }, { version: row.version });
+    return row.version;
+  }
+}
+
+function groupReports(reports: StoredReport[]): Map<string, MonthlyReport[]> {
+  const out = new Map<string, MonthlyReport[]>();
+  for (const r of reports) {
+    const list = out.get(r.projectCode) ?? [];
+    list.push(asMonthly(r));
+    out.set(r.projectCode, list);
+  }
+  return out;
+}
