@@ -1,0 +1,172 @@
+// The fuzzy project-name index: finds the project a question is about, from a partial,
+// Traditional or pinyin-initial name. Built once per set of projects; `NameCache` rebuilds
+// it only when the projects (codes or names) change.
+import { pinyin } from 'pinyin-pro';
+import { toSimplified } from '../core/parse';
+
+export interface NameEntry {
+  code: string;
+  name: string;
+  county: string;
+}
+
+export interface NameMatch {
+  entry: NameEntry;
+  score: number;
+}
+
+export type NameSearch =
+  | { kind: 'one'; entry: NameEntry }
+  | { kind: 'many'; matches: NameEntry[] }
+  | { kind: 'none'; closest: NameEntry[] };
+
+// Words many project names share: a question that overlaps a name only on these says nothing.
+const GENERIC = new Set(['项目', '工程', '建设', '基地', '产业', '园区', '公司', '有限', '二期', '一期', '三期', '改造', '提升', '新建', '扩建', '中心']);
+
+/** Lower-case, Simplified, without spaces and punctuation (ASCII and full-width). */
+export function normalise(text: string): string {
+  return toSimplified(text)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** Length of the longest common substring, and the substring. */
+function longestCommon(a: string, b: string): string {
+  if (!a || !b) return '';
+  let best = 0;
+  let end = 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] === b[j - 1]) {
+        cur[j] = prev[j - 1] + 1;
+        if (cur[j] > best) {
+          best = cur[j];
+          end = i;
+        }
+      }
+    }
+    prev = cur;
+  }
+  return a.slice(end - best, end);
+}
+
+/** Levenshtein distance (names are short: the plain table is fine). */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function initials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+interface Indexed {
+  entry: NameEntry;
+  /** Normalised full name. */
+  full: string;
+  /** Without the county / city prefix, which many names share. */
+  core: string;
+  initials: string;
+}
+
+export class NameIndex {
+  private readonly items: Indexed[];
+  private readonly places: string[];
+
+  /** `places`: county and city names; a name's or question's place is not evidence of which project. */
+  constructor(entries: NameEntry[], places: string[] = []) {
+    this.places = [...places].map(normalise).filter(Boolean).sort((a, b) => b.length - a.length);
+    this.items = entries.map((entry) => {
+      const full = normalise(entry.name);
+      return { entry, full, core: this.stripPlaces(full), initials: initials(entry.name) };
+    });
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  private stripPlaces(s: string): string {
+    let out = s;
+    for (const p of this.places) out = out.split(p).join('');
+    return out;
+  }
+
+  /** Every project the text may name, best first (score 0 = no evidence). */
+  match(text: string): NameMatch[] {
+    const q = normalise(text);
+    if (!q) return [];
+    const qCore = this.stripPlaces(q);
+    const letters = /^[a-z]+$/.test(q) ? q : '';
+    const out: NameMatch[] = [];
+    for (const it of this.items) {
+      let score = 0;
+      if (it.full && q.includes(it.full)) score = 1000 + it.full.length;
+      else if (it.core.length >= 2 && qCore.includes(it.core)) score = 500 + it.core.length;
+      else {
+        const common = longestCommon(qCore, it.core);
+        if (common.length >= 3 || (common.length === 2 && !GENERIC.has(common) && common.length === qCore.length)) score = common.length;
+      }
+      if (letters.length >= 3 && it.initials.includes(letters)) score = Math.max(score, letters.length + (it.initials.startsWith(letters) ? 0.5 : 0));
+      if (score > 0) out.push({ entry: it.entry, score });
+    }
+    return out.sort((a, b) => b.score - a.score || a.entry.name.length - b.entry.name.length);
+  }
+
+  /** One project, several equally good ones, or none (with the closest names). */
+  search(text: string, closestCount = 3): NameSearch {
+    const found = this.match(text);
+    if (found.length === 0) return { kind: 'none', closest: this.closest(text, closestCount) };
+    const top = found[0].score;
+    const tied = found.filter((m) => m.score === top);
+    if (tied.length === 1) return { kind: 'one', entry: tied[0].entry };
+    return { kind: 'many', matches: tied.map((m) => m.entry) };
+  }
+
+  /** The names nearest the text by shared characters and edit distance (for "did you mean"). */
+  closest(text: string, count = 3): NameEntry[] {
+    const q = this.stripPlaces(normalise(text));
+    if (!q) return [];
+    const qChars = new Set(q);
+    return this.items
+      .map((it) => {
+        const shared = [...new Set(it.core)].filter((c) => qChars.has(c)).length;
+        const overlap = (2 * shared) / (qChars.size + new Set(it.core).size || 1);
+        const dist = editDistance(q, it.core) / Math.max(q.length, it.core.length, 1);
+        return { it, shared, rank: overlap - dist / 2 };
+      })
+      .filter((x) => x.shared > 0)
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, count)
+      .map((x) => x.it.entry);
+  }
+}
+
+/** Keeps one index and rebuilds it when the set of projects changes. */
+export class NameCache {
+  private key = '';
+  private index: NameIndex | null = null;
+
+  constructor(private readonly places: string[]) {}
+
+  get(entries: NameEntry[]): NameIndex {
+    const key = entries.map((e) => `${e.code}\u0001${e.name}\u0001${e.county}`).sort().join('\u0002');
+    if (!this.index || key !== this.key) {
+      this.index = new NameIndex(entries, this.places);
+      this.key = key;
+    }
+    return this.index;
+  }
+}
