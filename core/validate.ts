@@ -1,0 +1,125 @@
+// validateLedger: parses every row, runs every rule of the table (core/rules.ts) and returns ALL
+// findings, sorted by row then ledger column. The add-in runs it offline, the server on every
+// submission. A cell that cannot be read yields TYPE/ENUM and is absent from the row's values, so
+// the rules that need it stay quiet for that row.
+import type { Config } from './config';
+import { tr } from './i18n';
+import { LEDGER_KEYS } from './ledger';
+import { CELL_PROBLEMS, cellText, parseRow } from './parse';
+import { isPeriod } from './periods';
+import { RULES, renderMessage, ruleDef, severityOf } from './rules';
+import type { Hit, RowContext, RuleDef, SubmissionContext } from './rules';
+import type { Finding, InputRow, LedgerValues, Locale, MonthlyReport, Period, ValidationResult } from './types';
+
+export interface ValidateInput {
+  rows: InputRow[];
+  period: Period;
+  config: Config;
+  locale?: Locale;
+  /** The current instant (PERIOD_FUTURE); default: now. */
+  now?: Date;
+  /** When the submission was made (LATE); no LATE check without it. */
+  submittedAt?: Date;
+  /** Project code → its stored reports of earlier months (any order, any years). */
+  history?: Map<string, MonthlyReport[]>;
+}
+
+export type LedgerValidation = ValidationResult & { rows: { row: number; values: LedgerValues }[] };
+
+const COLUMN_ORDER = new Map(LEDGER_KEYS.map((k, i) => [k, i]));
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.code, i]));
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.row - b.row
+    || (a.column === null ? -1 : COLUMN_ORDER.get(a.column)!) - (b.column === null ? -1 : COLUMN_ORDER.get(b.column)!)
+    || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!;
+}
+
+export function summarize(findings: Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** Exactly the SPEC §6 findings shape. */
+export function findingsJson(result: ValidationResult): { findings: Finding[]; errors: number; warnings: number } {
+  const findings = result.findings.map((f) => ({
+    rule: f.rule, severity: f.severity, row: f.row, column: f.column, projectCode: f.projectCode, value: f.value, message: f.message,
+  }));
+  return { findings, ...summarize(findings) };
+}
+
+function toFinding(rule: RuleDef, hit: Hit, ctx: { row: number; code: string | null; raw?: Record<string, unknown>; config: Config; locale: Locale }): Finding {
+  return {
+    rule: rule.code,
+    severity: severityOf(rule, hit, ctx.config),
+    row: ctx.row,
+    column: hit.column,
+    projectCode: ctx.code,
+    value: hit.value ?? (hit.column && ctx.raw ? cellText(ctx.raw[hit.column], ctx.config.timezone) : ''),
+    message: hit.message ?? renderMessage(rule, ctx.locale, hit.params, hit.variant),
+  };
+}
+
+/** This project's reports before the period, oldest first (reports with a malformed period are ignored). */
+function earlierReports(all: MonthlyReport[] | undefined, period: Period): MonthlyReport[] {
+  return (all ?? []).filter((r) => isPeriod(r.period) && r.period < period).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+}
+
+export function validateLedger(input: ValidateInput): LedgerValidation {
+  const { config } = input;
+  const locale = input.locale ?? config.locale;
+  const period = input.period;
+  const findings: Finding[] = [];
+  const rows = Array.isArray(input.rows) ? input.rows : [];
+
+  const parsed = rows.map((r) => {
+    const raw = (r?.raw && typeof r.raw === 'object' ? r.raw : {}) as Record<string, unknown>;
+    return { row: r?.row ?? 0, raw, ...parseRow(raw, config, { row: r?.row ?? 0, locale }) };
+  });
+
+  // A malformed report month: say so once; the month-dependent rules cannot run.
+  const periodOk = isPeriod(period);
+  if (!periodOk) {
+    const detail = tr(locale, CELL_PROBLEMS.month, { value: String(period) });
+    const label = locale === 'en' ? 'Report month' : '报告月份';
+    findings.push({ rule: 'TYPE', severity: 'error', row: 0, column: null, projectCode: null, value: String(period), message: renderMessage(ruleDef('TYPE'), locale, { column: label, detail }) });
+  }
+
+  const rowsByCode = new Map<string, number[]>();
+  for (const p of parsed) {
+    if (p.values.code === undefined) continue;
+    const list = rowsByCode.get(p.values.code) ?? [];
+    list.push(p.row);
+    rowsByCode.set(p.values.code, list);
+  }
+
+  const monthRules = new Set(['YTD_MISMATCH', 'YTD_DECREASE', 'DATE_ORDER', 'SPIKE', 'STALLED']);
+  for (const p of parsed) {
+    const code = p.values.code ?? null;
+    const ctx: RowContext = {
+      row: p.row, raw: p.raw, values: p.values, problems: p.problems, config, period, locale,
+      history: periodOk && code ? earlierReports(input.history?.get(code), period) : [],
+      sameCode: code ? rowsByCode.get(code) ?? [p.row] : [p.row],
+    };
+    for (const rule of RULES) {
+      if (rule.scope !== 'row' || (!periodOk && monthRules.has(rule.code))) continue;
+      for (const hit of rule.check(ctx)) findings.push(toFinding(rule, hit, { row: p.row, code, raw: p.raw, config, locale }));
+    }
+  }
+
+  if (periodOk) {
+    const sctx: SubmissionContext = { config, period, locale, now: input.now ?? new Date(), submittedAt: input.submittedAt };
+    for (const rule of RULES) {
+      if (rule.scope !== 'submission') continue;
+      for (const hit of rule.check(sctx)) findings.push(toFinding(rule, hit, { row: 0, code: null, config, locale }));
+    }
+  }
+
+  findings.sort(byPosition);
+  return { findings, ...summarize(findings), rows: parsed.map((p) => ({ row: p.row, values: p.values })) };
+}
