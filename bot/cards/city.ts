@@ -8,15 +8,14 @@ import { INDICATOR_NAMES } from './labels';
 export interface CityView {
   city: string;
   period: Period;
-  rankings: CountyRanking[];
+  /** Counties commended (top) and called in for talks (bottom), by core's commendations(). */
+  top: CountyRanking[];
+  bottom: CountyRanking[];
   colours: Record<Colour, number>;
   projects: number;
   /** Problem summary sentence (core's problemSummary). */
   problems: string;
   escalations: Escalation[];
-  /** How many of the top and bottom to show. */
-  top: number;
-  bottom: number;
 }
 
 const L = {
@@ -24,8 +23,8 @@ const L = {
   projects: { 'zh-CN': '项目总数', en: 'Projects' },
   colours: { 'zh-CN': '四色分布', en: 'Colours' },
   problems: { 'zh-CN': '问题清单', en: 'Problems' },
-  top: { 'zh-CN': '排名前 {n}', en: 'Top {n}' },
-  bottom: { 'zh-CN': '排名后 {n}', en: 'Bottom {n}' },
+  top: { 'zh-CN': '排名前 {n}（通报表扬）', en: 'Top {n} (commended)' },
+  bottom: { 'zh-CN': '排名后 {n}（约谈）', en: 'Bottom {n} (called in)' },
   rankCol: { 'zh-CN': '名次', en: 'Rank' },
   countyCol: { 'zh-CN': '县市区', en: 'County' },
   scoreCol: { 'zh-CN': '得分', en: 'Score' },
@@ -58,9 +57,9 @@ function table(title: string, rows: CountyRanking[], locale: Locale, t: (k: keyo
 
 export function cityCard(v: CityView, locale: Locale): Card {
   const t = (k: keyof typeof L, p?: Record<string, string | number>) => tr(locale, L[k], p);
-  const sorted = [...v.rankings].sort((a, b) => a.rank - b.rank);
-  const top = sorted.slice(0, v.top);
-  const bottom = sorted.length > v.top ? sorted.slice(Math.max(v.top, sorted.length - v.bottom)) : [];
+  const byRank = (x: CountyRanking[]) => [...x].sort((a, b) => a.rank - b.rank);
+  const top = byRank(v.top);
+  const bottom = byRank(v.bottom);
   const esc = v.escalations.map((e) =>
     t('level', {
       county: e.county,

@@ -2,8 +2,8 @@
 // Adaptive Card TextBlocks and Fact values render Markdown, so every text that came from a
 // user or from the ledger goes through `md()` before it lands in one.
 import type { Colour, Locale } from '../../core/types';
-import type { Text } from '../../core/i18n';
 import { tr } from '../../core/i18n';
+import { COLOUR_LABELS, COLOUR_LONG_LABELS } from '../../core/score';
 
 export type Json = Record<string, unknown>;
 
@@ -23,21 +23,16 @@ export function md(text: unknown): string {
   return String(text ?? '').replace(MD_META, (c) => `\\${c}`);
 }
 
-export const COLOUR_NAMES: Record<Colour, Text> = {
-  green: { 'zh-CN': '绿色', en: 'Green' },
-  white: { 'zh-CN': '白色', en: 'White' },
-  yellow: { 'zh-CN': '黄色', en: 'Yellow' },
-  red: { 'zh-CN': '红色', en: 'Red' },
-  none: { 'zh-CN': '无颜色', en: 'No colour' },
-};
 
 const COLOUR_DOTS: Record<Colour, string> = { green: '🟢', white: '⚪', yellow: '🟡', red: '🔴', none: '▫️' };
 
 /** Adaptive Card text colours that read best for each project colour. */
 const COLOUR_STYLE: Record<Colour, string> = { green: 'Good', white: 'Default', yellow: 'Warning', red: 'Attention', none: 'Default' };
 
+/** 红（基本停滞） / red (stalled), from core's labels. */
 export function colourName(c: Colour, locale: Locale): string {
-  return tr(locale, COLOUR_NAMES[c]);
+  const long = tr(locale, COLOUR_LONG_LABELS[c]);
+  return locale === 'en' ? `${tr(locale, COLOUR_LABELS[c])} (${long})` : `${tr(locale, COLOUR_LABELS[c])}（${long}）`;
 }
 
 export function colourLabel(c: Colour, locale: Locale): string {

@@ -1,0 +1,112 @@
+// The teams-ai Application: routes for messages, card buttons, install and the message extension.
+import { ActivityTypes, MemoryStorage, TurnContext, type Activity, type Attachment } from 'botbuilder';
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { Logger } from 'pino';
+import { tr, toLocale } from '../core/i18n';
+import type { Locale } from '../core/types';
+import { understand } from './intents';
+import { M } from './messages';
+import { welcomeCard } from './cards/help';
+import { resolveCaller, type Caller } from './answers/caller';
+import type { BotData } from './answers/data';
+import { answerQuestion, VERBS } from './answers/dispatch';
+import type { Ask, Reply } from './answers/reply';
+import { ADAPTIVE, SEARCH_COMMAND_ID, SEARCH_PARAMETER, searchResult } from './extension';
+
+export interface AppOptions {
+  adapter?: TeamsAdapter;
+  data: BotData;
+  logger: Logger;
+  /** Unknown callers are city-wide viewers (see answers/caller.ts). */
+  open: boolean;
+}
+
+/** The activity's locale, or English when the user wrote English. */
+export function localeOf(activity: Partial<Activity>, english = false, fallback: Locale = 'zh-CN'): Locale {
+  if (english) return 'en';
+  return activity.locale ? toLocale(activity.locale) : fallback;
+}
+
+/** Replies as activities: cards as Adaptive Card attachments (with their plain-text fallback), texts as plain text. */
+export function toActivities(replies: Reply[]): Partial<Activity>[] {
+  return replies.map((r) => {
+    if ('text' in r) return { type: ActivityTypes.Message, text: r.text, textFormat: 'plain' };
+    const attachment: Attachment = { contentType: ADAPTIVE, content: r.card.card };
+    return { type: ActivityTypes.Message, attachments: [attachment], summary: r.card.text.split('\n')[0], text: undefined };
+  });
+}
+
+export function createApplication(o: AppOptions): Application<TurnState> {
+  const app = new Application<TurnState>({
+    ...(o.adapter ? { adapter: o.adapter } : {}),
+    storage: new MemoryStorage(),
+    startTypingTimer: false,
+    longRunningMessages: false,
+    removeRecipientMention: true,
+  });
+  const { data, logger } = o;
+
+  /** Resolves the caller; unknown callers (closed mode) are told how to be added and get nothing else. */
+  async function withCaller(ctx: TurnContext, english: boolean, run: (a: Ask) => Reply[]): Promise<void> {
+    const locale = localeOf(ctx.activity, english, data.config.locale);
+    const who = resolveCaller(ctx.activity, data, o.open);
+    if (!who.ok) {
+      await ctx.sendActivity({ type: ActivityTypes.Message, text: tr(locale, who.id ? M.unknownUser : M.noUserId, { id: who.id }), textFormat: 'plain' });
+      return;
+    }
+    const a: Ask = { data, caller: who.caller, locale, conversationId: ctx.activity.conversation?.id ?? '' };
+    const replies = run(a);
+    await ctx.sendActivities(toActivities(replies));
+    logCall(ctx, who.caller);
+  }
+
+  function logCall(ctx: TurnContext, caller: Caller): void {
+    logger.debug({ conversation: ctx.activity.conversation?.id, role: caller.role, county: caller.county }, 'bot answered');
+  }
+
+  // Every incoming message or install: remember where the conversation is (for reminders).
+  app.turn('beforeTurn', async (ctx) => {
+    const t = ctx.activity.type;
+    if ((t === ActivityTypes.Message || t === ActivityTypes.ConversationUpdate) && ctx.activity.conversation?.id) {
+      try {
+        data.subscriptions.saveReference(TurnContext.getConversationReference(ctx.activity));
+      } catch (err) {
+        logger.warn({ err, conversation: ctx.activity.conversation.id }, 'could not save the conversation reference');
+      }
+    }
+    return true;
+  });
+
+  app.conversationUpdate('membersAdded', async (ctx) => {
+    const botId = ctx.activity.recipient?.id;
+    const added = ctx.activity.membersAdded ?? [];
+    // Greet once, when the bot itself joins (personal install, team or group chat).
+    if (!added.some((m) => m.id === botId)) return;
+    const card = welcomeCard(localeOf(ctx.activity, false, data.config.locale));
+    await ctx.sendActivities(toActivities([{ card }]));
+  });
+
+  for (const [verb, handle] of Object.entries(VERBS)) {
+    app.adaptiveCards.actionSubmit(verb, async (ctx, _state, d: Record<string, unknown>) => {
+      await withCaller(ctx, false, (a) => handle(a, d) ?? []);
+    });
+  }
+
+  app.messageExtensions.query(SEARCH_COMMAND_ID, async (ctx, _state, query) => {
+    const locale = localeOf(ctx.activity, false, data.config.locale);
+    const who = resolveCaller(ctx.activity, data, o.open);
+    if (!who.ok) return { type: 'message', text: tr(locale, who.id ? M.unknownUser : M.noUserId, { id: who.id }) };
+    const text = String(query.parameters?.[SEARCH_PARAMETER] ?? '');
+    return searchResult({ data, caller: who.caller, locale, conversationId: ctx.activity.conversation?.id ?? '' }, text, Math.min(query.count || 10, 25));
+  });
+
+  // Catch-all, last: every other text is a question.
+  app.activity(ActivityTypes.Message, async (ctx) => {
+    const raw = ctx.activity.text ?? '';
+    if (!raw.trim()) return;
+    const u = understand(raw, data.config);
+    await withCaller(ctx, u.english, (a) => answerQuestion(a, u));
+  });
+
+  return app;
+}
