@@ -1,0 +1,77 @@
+// 加载本县项目: the clerk's county rows for the month from the API, last month's cumulative
+// figures filled in, written to a fresh 台账 sheet in one range write.
+import { LEDGER } from '../../../core/ledger';
+import type { MonthlyReport } from '../../../core/types';
+import type { LedgerRow } from '../api';
+import { t } from '../i18n';
+import { SHEET_NAME } from '../office/sheet';
+import { queueLedger, type CellValue } from '../office/template';
+import type { ActionResult, Progress, Session } from '../session';
+
+/** A stored value as the cell shows it: lists joined with 、, yes/no as 是/否, nothing as ''. */
+export function toCell(v: unknown): CellValue {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join('、');
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  return String(v);
+}
+
+/** One ledger row: master data, last month's year-to-date and since-start totals; this month's to fill. */
+export function rowCells(r: LedgerRow): CellValue[] {
+  const prev = r.previous ?? undefined;
+  return LEDGER.map((c) => {
+    if (c.key === 'monthInvest') return '';
+    if (c.key === 'ytdInvest') return toCell(r.ytdInvest ?? prev?.ytdInvest);
+    if (c.key === 'cumInvest') return toCell(r.cumInvest ?? prev?.cumInvest);
+    return toCell(r[c.key]);
+  });
+}
+
+/**
+ * Last month's figures as history for the offline checks. Its monthInvest is unknown when the
+ * server does not send it: NaN makes it count neither as a month without investment nor as a spike.
+ */
+export function historyOf(rows: LedgerRow[]): Map<string, MonthlyReport[]> {
+  const h = new Map<string, MonthlyReport[]>();
+  for (const r of rows) {
+    const p = r.previous;
+    if (!p || typeof r.code !== 'string' || typeof p.ytdInvest !== 'number') continue;
+    h.set(r.code, [{
+      projectCode: r.code, period: p.period, ytdInvest: p.ytdInvest, cumInvest: p.cumInvest ?? p.ytdInvest,
+      monthInvest: typeof p.monthInvest === 'number' ? p.monthInvest : Number.NaN,
+    }]);
+  }
+  return h;
+}
+
+export async function load(s: Session, progress?: Progress): Promise<ActionResult> {
+  if (!s.api || !s.me) return { level: 'error', message: t(s.locale, 'needSignIn') };
+  const county = s.me.county;
+  if (!county) return { level: 'error', message: t(s.locale, 'needCounty') };
+  progress?.('phaseRead', 0.1);
+  const data = await s.api.ledger(county, s.period);
+  progress?.('phaseMark', 0.6);
+  const cells = data.rows.map(rowCells);
+  await Excel.run(async (ctx) => {
+    const old = ctx.workbook.worksheets.getItemOrNullObject(SHEET_NAME).load('isNullObject, name');
+    await ctx.sync();
+    // Replace the sheet: a fresh one carries no stale rows, marks or table size.
+    const temp = `${SHEET_NAME}_${Date.now().toString(36)}`.slice(0, 31);
+    // Order matters: the new sheet first (a workbook keeps one sheet), then the old one goes with
+    // its table, so the table name is free again.
+    const sheet = ctx.workbook.worksheets.add(old.isNullObject ? SHEET_NAME : temp);
+    if (!old.isNullObject) {
+      old.delete();
+      sheet.name = SHEET_NAME;
+    }
+    queueLedger(sheet, cells, s.caps, s.config, s.locale);
+    sheet.activate();
+    await ctx.sync();
+  });
+  s.loaded = { county: data.county, period: data.period, version: data.version };
+  s.history = historyOf(data.rows);
+  progress?.('phaseDone', 1);
+  const n = data.rows.length;
+  return { level: n ? 'ok' : 'warn', message: t(s.locale, n ? 'loaded' : 'loadedNone', { county: data.county, period: data.period, n }) };
+}
