@@ -6,11 +6,12 @@ import { ledgerRoutes } from './ledger';
 import { meRoutes } from './me';
 import { problemRoutes } from './problems';
 import { projectRoutes } from './projects';
+import { rankingRoutes } from './ranking';
 import { reportRoutes } from './reports';
 import { scoreRoutes } from './scores';
 import { validateRoutes } from './validate';
 
 export const ROUTES: readonly RouteDef[] = [
-  ...meRoutes, ...projectRoutes, ...ledgerRoutes, ...validateRoutes, ...reportRoutes, ...scoreRoutes,
+  ...meRoutes, ...projectRoutes, ...ledgerRoutes, ...validateRoutes, ...reportRoutes, ...scoreRoutes, ...rankingRoutes,
   ...problemRoutes, ...auditRoutes, ...bulletinRoutes,
 ];

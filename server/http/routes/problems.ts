@@ -93,7 +93,7 @@ export const problemRoutes: RouteDef[] = [
       const to = status(b.status);
       const note = text(b.note, 'note', 500, false);
       if (!canTransition(problem.status, to)) {
-        throw new HttpError(422, 'bad_transition', { detail: transitionError(problem.status, to, ctx.locale) });
+        throw new HttpError(422, 'bad_transition', { detail: transitionError(problem.status, to, ctx.locale) ?? '' });
       }
       const updated = store.problems.setStatus(problem.id, to, { actor: actorOf(ctx.user) }, note);
       return { problem: updated, history: store.problems.history(problem.id) };
