@@ -7,11 +7,12 @@ import { meRoutes } from './me';
 import { problemRoutes } from './problems';
 import { projectRoutes } from './projects';
 import { rankingRoutes } from './ranking';
+import { reconcileRoutes } from './reconcile';
 import { reportRoutes } from './reports';
 import { scoreRoutes } from './scores';
 import { validateRoutes } from './validate';
 
 export const ROUTES: readonly RouteDef[] = [
   ...meRoutes, ...projectRoutes, ...ledgerRoutes, ...validateRoutes, ...reportRoutes, ...scoreRoutes, ...rankingRoutes,
-  ...problemRoutes, ...auditRoutes, ...bulletinRoutes,
+  ...problemRoutes, ...auditRoutes, ...bulletinRoutes, ...reconcileRoutes,
 ];
