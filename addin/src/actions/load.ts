@@ -54,7 +54,7 @@ export async function load(s: Session, progress?: Progress): Promise<ActionResul
   progress?.('phaseMark', 0.6);
   const cells = data.rows.map(rowCells);
   await Excel.run(async (ctx) => {
-    const old = ctx.workbook.worksheets.getItemOrNullObject(SHEET_NAME).load('isNullObject, name');
+    const old = ctx.workbook.worksheets.getItemOrNullObject(SHEET_NAME).load('isNullObject');
     await ctx.sync();
     // Replace the sheet: a fresh one carries no stale rows, marks or table size.
     const temp = `${SHEET_NAME}_${Date.now().toString(36)}`.slice(0, 31);

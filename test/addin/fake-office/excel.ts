@@ -92,10 +92,15 @@ export abstract class ClientObject {
       if (d.nav) {
         (this as unknown as Record<string, ClientObject>)[head].load(rest.length ? rest.join('/') : undefined);
       } else {
-        this.context.queue(() => this.loaded.set(head, d.get()));
+        // A null object's properties load as null, as in office.js.
+        this.context.queue(() => this.loaded.set(head, head !== 'isNullObject' && this.isNullNow() ? null : d.get()));
       }
     }
     return this;
+  }
+
+  protected isNullNow(): boolean {
+    return false;
   }
 
   toJSON(): Record<string, unknown> {
@@ -105,9 +110,12 @@ export abstract class ClientObject {
 
 /** Objects that may be a null object (returned by *OrNullObject methods). */
 abstract class Nullable<T> extends ClientObject {
-  constructor(ctx: RequestContext, protected find: () => T | undefined, private what: string, nullable: boolean) {
+  constructor(ctx: RequestContext, protected find: () => T | undefined, private what: string, private nullable: boolean) {
     super(ctx);
     this.define({ isNullObject: { get: () => nullable && this.find() === undefined } });
+  }
+  protected override isNullNow(): boolean {
+    return this.nullable && this.find() === undefined;
   }
   protected must(): T {
     const x = this.find();

@@ -8,8 +8,8 @@ export { WorkbookModel, FakeError } from './model';
 export { RequestContext } from './excel';
 
 export interface FakeOfficeOptions {
-  /** Highest ExcelApi requirement set the fake host supports (default 1.10: comments, no notes). */
-  excelApi?: number;
+  /** Highest ExcelApi requirement set the fake host supports, e.g. '1.8' (default '1.10': comments, no notes). */
+  excelApi?: string;
   /** Host reported by Office.onReady; null as outside Office. */
   host?: 'Excel' | null;
   displayLanguage?: string;
@@ -27,10 +27,20 @@ export interface FakeOffice {
   functions: Map<string, (...args: unknown[]) => unknown>;
 }
 
+/** Requirement set versions compare part by part: 1.10 is after 1.9. */
+export function versionAtMost(v: string, max: string): boolean {
+  const a = v.split('.').map(Number);
+  const b = max.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  }
+  return true;
+}
+
 export function installFakeOffice(options: FakeOfficeOptions = {}, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): FakeOffice {
   const model = options.model ?? new WorkbookModel();
   const fake: FakeOffice = { model, options, contexts: [], functions: new Map() };
-  const excelApi = options.excelApi ?? 1.10;
+  const excelApi = options.excelApi ?? '1.10';
   const host = options.host === undefined ? 'Excel' : options.host;
 
   const Excel = {
@@ -54,7 +64,7 @@ export function installFakeOffice(options: FakeOfficeOptions = {}, target: Recor
         isSetSupported(name: string, version?: string | number): boolean {
           if (host !== 'Excel') return false;
           if (name !== 'ExcelApi') return false;
-          return Number(version ?? '1.1') <= excelApi + 1e-9;
+          return versionAtMost(String(version ?? '1.1'), excelApi);
         },
       },
     },
