@@ -1,7 +1,7 @@
 // 问题清单: problems blocking projects and their status flow. Every write is audited
 // (entity 'problem', key = id) and every status change kept in problem_status_history.
-import type { Problem, ProblemStatus } from '../../core/types';
-import { PROBLEM_STATUSES } from '../../core/types';
+import { OPEN_STATUSES, transitionError } from '../../core/problems';
+import type { Locale, Problem, ProblemStatus } from '../../core/types';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
 import { field, fromRow } from './columns';
 import type { Db } from './db';
@@ -45,16 +45,7 @@ export class ProblemTransitionError extends Error {
   }
 }
 
-const OPEN: ProblemStatus[] = ['待解决', '解决中'];
 
-// Interim status flow until core/problems.ts (canTransition) is in the tree.
-const FLOW: Record<ProblemStatus, ProblemStatus[]> = {
-  待解决: ['解决中', '已解决'],
-  解决中: ['已解决', '待解决'],
-  已解决: ['已销号', '解决中'],
-  已销号: [],
-};
-export const PROBLEM_FLOW = (from: ProblemStatus, to: ProblemStatus): boolean => FLOW[from].includes(to);
 
 function read(row: Record<string, unknown>): StoredProblem {
   return {
@@ -73,7 +64,6 @@ export class ProblemRepo {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
-    private readonly canTransition: (from: ProblemStatus, to: ProblemStatus) => boolean,
   ) {
     this.getStmt = db.prepare('SELECT * FROM problems WHERE id = ?');
     this.insertStmt = db.prepare(
@@ -97,7 +87,7 @@ export class ProblemRepo {
     if (filter.projectCode !== undefined) { where.push('q.project_code = ?'); params.push(filter.projectCode); }
     if (filter.county !== undefined) { where.push('p.county = ?'); params.push(filter.county); }
     if (filter.status !== undefined) { where.push('q.status = ?'); params.push(filter.status); }
-    if (filter.open) where.push(`q.status IN (${OPEN.map(() => '?').join(', ')})`), params.push(...OPEN);
+    if (filter.open) where.push(`q.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`), params.push(...OPEN_STATUSES);
     const sql = `SELECT q.* FROM problems q JOIN projects p ON p.code = q.project_code
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY q.id`;
     return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map(read);
@@ -115,18 +105,11 @@ export class ProblemRepo {
   }
 
   /** Moves a problem to a new status; throws ProblemTransitionError when the move is not allowed. */
-  setStatus(id: number, to: ProblemStatus, ctx: WriteCtx, note?: string): StoredProblem {
+  setStatus(id: number, to: ProblemStatus, ctx: WriteCtx, note?: string, locale: Locale = 'zh-CN'): StoredProblem {
     const before = this.get(id);
-    if (!before) throw new ProblemTransitionError(`问题 ${id} 不存在`);
-    if (!PROBLEM_STATUSES.includes(to)) {
-      throw new ProblemTransitionError(`问题状态“${to}”无效，应为 ${PROBLEM_STATUSES.join(' / ')}`);
-    }
-    if (!this.canTransition(before.status, to)) {
-      const allowed = PROBLEM_STATUSES.filter((s) => this.canTransition(before.status, s));
-      throw new ProblemTransitionError(
-        `问题 ${id} 当前为“${before.status}”，不能改为“${to}”` + (allowed.length ? `；可改为：${allowed.join('、')}` : ''),
-      );
-    }
+    if (!before) throw new ProblemTransitionError(locale === 'en' ? `Problem ${id} does not exist` : `问题 ${id} 不存在`);
+    const refused = transitionError(before.status, to, locale);
+    if (refused) throw new ProblemTransitionError(locale === 'en' ? `Problem ${id}: ${refused}` : `问题 ${id}：${refused}`);
     const at = nowIso(ctx);
     this.statusStmt.run(to, at, ctx.actor, id);
     this.historyStmt.run(id, at, ctx.actor, before.status, to, note ?? null);

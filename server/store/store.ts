@@ -5,9 +5,10 @@ import { addMonths, localDate, prevPeriod, toPeriod, yearOf } from '../../core/p
 import type { LedgerValues, ListKind, MonthlyReport, Period, Project, ProjectState } from '../../core/types';
 import type { Config } from '../../core/config';
 import { countyByName, DEFAULT_CONFIG } from '../../core/config';
+import { isOpen } from '../../core/problems';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
 import { openDb, type Db } from './db';
-import { PROBLEM_FLOW, ProblemRepo } from './problems';
+import { ProblemRepo } from './problems';
 import { ProjectRepo } from './projects';
 import { asMonthly, ReportRepo, type StoredReport } from './reports';
 
@@ -61,7 +62,7 @@ export class Store {
     this.audit = new AuditLog(db);
     this.projects = new ProjectRepo(db, this.audit);
     this.reports = new ReportRepo(db, this.audit);
-    this.problems = new ProblemRepo(db, this.audit, PROBLEM_FLOW);
+    this.problems = new ProblemRepo(db, this.audit);
   }
 
   static open(file: string, opts: StoreOptions = {}): Store {
@@ -185,7 +186,7 @@ export class Store {
     if (!description) return false;
     const existing = this.problems.latestWithText(project.code, description);
     if (existing) {
-      const stillOpen = existing.status === '待解决' || existing.status === '解决中';
+      const stillOpen = isOpen(existing);
       const carriedOver = this.reports.get(project.code, prevPeriod(period))?.problems?.trim() === description;
       if (stillOpen || carriedOver) return false;
     }
