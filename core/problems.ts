@@ -8,6 +8,7 @@
 // Only 已解决 can be closed out. A problem is overdue when it is still open (待解决/解决中) and
 // today is after its deadline (the deadline day itself is still in time).
 import { tr, type Text } from './i18n';
+import { toSimplified } from './parse';
 import { PROBLEM_STATUSES } from './types';
 import type { Locale, Problem, ProblemStatus } from './types';
 
@@ -30,6 +31,18 @@ export const STATUS_LABELS: Record<ProblemStatus, Text> = {
 
 export function isProblemStatus(s: unknown): s is ProblemStatus {
   return typeof s === 'string' && (PROBLEM_STATUSES as readonly string[]).includes(s);
+}
+
+/**
+ * Reads a status as people type it: Simplified or Traditional Chinese (解決中 → 解决中) or the
+ * English label (case-insensitive); undefined when it is none of them.
+ */
+export function toProblemStatus(input: unknown): ProblemStatus | undefined {
+  if (typeof input !== 'string') return undefined;
+  const s = toSimplified(input.trim());
+  if (isProblemStatus(s)) return s;
+  const en = s.toLowerCase().replace(/[\s_-]+/g, ' ');
+  return PROBLEM_STATUSES.find((k) => STATUS_LABELS[k].en === en);
 }
 
 export function isOpen(p: Pick<Problem, 'status'>): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, isOverdue, problemSummary, TRANSITIONS, transitionError } from '../../core/problems';
+import { canTransition, isOverdue, toProblemStatus, problemSummary, TRANSITIONS, transitionError } from '../../core/problems';
 import { PROBLEM_STATUSES } from '../../core/types';
 import type { Problem, ProblemStatus } from '../../core/types';
 
@@ -59,5 +59,17 @@ describe('status transitions', () => {
   it('explains in English too', () => {
     expect(transitionError('解决中', '已销号', 'en')).toBe('Only a resolved problem can be closed out; it is "in progress" now: mark it resolved first');
     expect(transitionError('解决中', '待解决', 'en')).toBe('Cannot go from "in progress" back to "open"; allowed next: resolved');
+  });
+});
+
+describe('toProblemStatus', () => {
+  it('reads Simplified, Traditional and English', () => {
+    expect(toProblemStatus(' 已销号 ')).toBe('已销号');
+    expect(toProblemStatus('解決中')).toBe('解决中');
+    expect(toProblemStatus('已銷號')).toBe('已销号');
+    expect(toProblemStatus('In_Progress')).toBe('解决中');
+    expect(toProblemStatus('closed out')).toBe('已销号');
+    expect(toProblemStatus('done')).toBeUndefined();
+    expect(toProblemStatus(3)).toBeUndefined();
   });
 });
