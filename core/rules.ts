@@ -3,6 +3,7 @@
 // from config.thresholds; every message says what is wrong and what would be right, with numbers.
 import { CODE_EXAMPLE, CODE_YEARS, codeFormatIssue, checkCode, countyCodes, parseCode } from './code';
 import { provinceCode } from './config';
+import { formatNumber, formatPercent } from './format';
 import type { Config } from './config';
 import { tr } from './i18n';
 import type { Text } from './i18n';
@@ -81,12 +82,13 @@ export type RuleDef = RowRule | SubmissionRule;
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-const AMOUNT_FMT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** 1250 → "1,250.00" (万元 everywhere). */
-export const amt = (n: number): string => AMOUNT_FMT.format(n);
+const amt = (n: number): string => formatNumber(n);
 /** 0.853 → "85.3%". */
-export const pct = (r: number): string => `${(Math.round(r * 1000) / 10).toString()}%`;
-const num1 = (n: number): string => String(Math.round(n * 10) / 10);
+const pct = (r: number): string => formatPercent(r);
+const num1 = (n: number): string => formatNumber(n, 1);
+/** A configured share: 1 → "100%", 0.125 → "12.5%" (no trailing ".0" on round limits). */
+const limitPct = (r: number): string => formatPercent(r, Number.isInteger(Math.round(r * 1e6) / 1e4) ? 0 : 1);
 
 /** A column's name in a locale: the Chinese label, or the English header without its unit. */
 export function columnName(key: LedgerKey, locale: Locale): string {
@@ -273,7 +275,7 @@ export const RULES: readonly RuleDef[] = [
       const ratio = cum / total;
       if (ratio <= t.cumOverTotalWarn) return [];
       const limit = ratio > t.cumOverTotalError ? t.cumOverTotalError : t.cumOverTotalWarn;
-      return [{ column: 'cumInvest', nums: { ratio }, params: { cum: amt(cum), total: amt(total), share: pct(ratio), limit: pct(limit) } }];
+      return [{ column: 'cumInvest', nums: { ratio }, params: { cum: amt(cum), total: amt(total), share: pct(ratio), limit: limitPct(limit) } }];
     },
   },
   {
@@ -355,7 +357,7 @@ export const RULES: readonly RuleDef[] = [
       const invest = (cum / total) * 100;
       const gap = Math.abs(progress - invest);
       const limit = ctx.config.thresholds.progressGapPoints;
-      return gap > limit ? [{ column: 'progress', params: { progress: num1(progress), invest: pct(cum / total), cum: amt(cum), total: amt(total), gap: num1(gap), limit } }] : [];
+      return gap > limit ? [{ column: 'progress', params: { progress: String(progress), invest: pct(cum / total), cum: amt(cum), total: amt(total), gap: num1(gap), limit } }] : [];
     },
   },
   {
@@ -368,7 +370,7 @@ export const RULES: readonly RuleDef[] = [
       const ratio = ctx.config.thresholds.spendGapRatio;
       if (!has(spent) || !has(cum) || cum <= 0) return [];
       const diff = Math.abs(spent - cum);
-      return diff > ratio * cum ? [{ column: 'spent', params: { spent: amt(spent), cum: amt(cum), diff: amt(diff), share: pct(diff / cum), limit: pct(ratio), allowed: amt(ratio * cum) } }] : [];
+      return diff > ratio * cum ? [{ column: 'spent', params: { spent: amt(spent), cum: amt(cum), diff: amt(diff), share: pct(diff / cum), limit: limitPct(ratio), allowed: amt(ratio * cum) } }] : [];
     },
   },
   {
@@ -383,7 +385,7 @@ export const RULES: readonly RuleDef[] = [
       if (!has(month) || !has(total) || total <= 0 || past.length === 0) return [];
       const avg = past.reduce((s, r) => s + r.monthInvest, 0) / past.length;
       if (!(month > t.spikeAvgMultiple * avg && month > t.spikeTotalShare * total)) return [];
-      return [{ column: 'monthInvest', params: { month: amt(month), months: past.length, avg: amt(avg), times: avg > 0 ? num1(month / avg) : '∞', total: amt(total), share: pct(t.spikeTotalShare) } }];
+      return [{ column: 'monthInvest', params: { month: amt(month), months: past.length, avg: amt(avg), times: avg > 0 ? num1(month / avg) : '∞', total: amt(total), share: limitPct(t.spikeTotalShare) } }];
     },
   },
   {

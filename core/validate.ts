@@ -79,7 +79,9 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
 
   const parsed = rows.map((r) => {
     const raw = (r?.raw && typeof r.raw === 'object' ? r.raw : {}) as Record<string, unknown>;
-    return { row: r?.row ?? 0, raw, ...parseRow(raw, config, { row: r?.row ?? 0, locale }) };
+    // The row number comes from the caller (a spreadsheet, the API): anything but a number is 0.
+    const row = typeof r?.row === 'number' && Number.isFinite(r.row) ? r.row : 0;
+    return { row, raw, ...parseRow(raw, config, { row, locale }) };
   });
 
   // A malformed report month: say so once; the month-dependent rules cannot run.
@@ -113,7 +115,8 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
   }
 
   if (periodOk) {
-    const sctx: SubmissionContext = { config, period, locale, now: input.now ?? new Date(), submittedAt: input.submittedAt };
+    const now = input.now instanceof Date && !Number.isNaN(input.now.getTime()) ? input.now : new Date();
+    const sctx: SubmissionContext = { config, period, locale, now, submittedAt: input.submittedAt };
     for (const rule of RULES) {
       if (rule.scope !== 'submission') continue;
       for (const hit of rule.check(sctx)) findings.push(toFinding(rule, hit, { row: 0, code: null, config, locale }));

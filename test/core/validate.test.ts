@@ -152,7 +152,7 @@ describe('each rule fires and stays quiet', () => {
     expect(warn[0].message).toBe('开工累计完成投资 8,000.00 万元为总投资 7,000.00 万元的 114.3%，超过 100%；请核对开工累计，或先调整总投资');
     const err = only(run({ total: 5000, progress: 100 }), 'CUM_GT_TOTAL');
     expect(err[0].severity).toBe('error');
-    expect(err[0].message).toContain('为总投资 5,000.00 万元的 160%，超过 150%');
+    expect(err[0].message).toContain('为总投资 5,000.00 万元的 160.0%，超过 150%');
     expect(only(run({ total: 8000, progress: 100 }), 'CUM_GT_TOTAL')).toEqual([]);
   });
 
@@ -198,7 +198,7 @@ describe('each rule fires and stays quiet', () => {
   it('PROGRESS_GAP', () => {
     const res = run({ progress: 75 });
     expect(only(res, 'PROGRESS_GAP')[0]).toMatchObject({ severity: 'warning', column: 'progress', value: '75' });
-    expect(only(res, 'PROGRESS_GAP')[0].message).toBe('形象进度 75% 与投资进度 40%（开工累计 8,000.00 ÷ 总投资 20,000.00）相差 35 个百分点，超过 30 个百分点；请核对形象进度或开工累计完成投资');
+    expect(only(res, 'PROGRESS_GAP')[0].message).toBe('形象进度 75% 与投资进度 40.0%（开工累计 8,000.00 ÷ 总投资 20,000.00）相差 35.0 个百分点，超过 30 个百分点；请核对形象进度或开工累计完成投资');
     expect(only(run({ progress: 70 }), 'PROGRESS_GAP')).toEqual([]);
   });
 
