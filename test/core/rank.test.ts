@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, resolveConfig } from '../../core/config';
 import { commendations, competitionRanks, lastOnIndicator, rankCounties } from '../../core/rank';
@@ -144,5 +145,31 @@ describe('commendations (Handan)', () => {
     const { commended, talks } = commendations(r, resolveConfig({ counties, ranking: { commendTop: 3, talkBottom: 3 } }));
     expect(commended).toEqual(['桃城区', '冀州区', '枣强县']);
     expect(talks).toEqual(['武邑县']);
+  });
+});
+
+describe('ranking properties', () => {
+  it('ranks are 1 + the number of strictly better values', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 15 }), (vs) => {
+      const r = competitionRanks(vs);
+      return vs.every((v, i) => r[i] === 1 + vs.filter((w) => w > v).length);
+    }));
+  });
+  it('composite scores stay within 0–100 and the order follows them', () => {
+    const arbState = fc.record({
+      county: fc.constantFrom('桃城区', '冀州区', '枣强县', '武邑县'),
+      list: fc.constantFrom('在建', '拟新开工', '储备'),
+      plan: fc.nat({ max: 5000 }), ytd: fc.nat({ max: 5000 }),
+      ps: fc.integer({ min: 1, max: 12 }), started: fc.option(fc.integer({ min: 1, max: 12 })),
+    });
+    fc.assert(fc.property(fc.array(arbState, { maxLength: 25 }), (xs) => {
+      const ss = xs.map((x) => st(x.county, {
+        list: x.list as Project['list'], annualPlan: x.plan, plannedStart: `2026-${String(x.ps).padStart(2, '0')}`,
+        actualStart: x.started ? `2026-${String(x.started).padStart(2, '0')}` : undefined,
+      }, [{ ytdInvest: x.ytd }]));
+      const r = rankCounties(ss, '2026-06', cfg);
+      return r.length === 4 && r.every((c) => c.score >= 0 && c.score <= 100)
+        && r.every((c, i) => i === 0 || (r[i - 1].score >= c.score && r[i - 1].rank <= c.rank));
+    }));
   });
 });

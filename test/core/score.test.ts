@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, resolveConfig } from '../../core/config';
 import { COLOUR_LABELS, COLOUR_LONG_LABELS, colourCounts, scoreAll, scoreProject } from '../../core/score';
@@ -248,5 +249,29 @@ describe('labels and batches', () => {
     expect(scores.map((s) => s.colour)).toEqual(['green', 'yellow', 'none']);
     expect(scores[2].reason).toBe('Reserve projects are not scored');
     expect(colourCounts(scores)).toEqual({ green: 1, white: 0, yellow: 1, red: 0, none: 1 });
+  });
+});
+
+describe('properties', () => {
+  const order = { green: 0, white: 1, yellow: 2, red: 3, none: 4 } as const;
+  it('more investment never gives a worse colour (both rule sets, any month)', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 100000 }), fc.nat({ max: 200000 }), fc.nat({ max: 200000 }), fc.boolean(),
+      (m, plan, a, b, useRatio) => {
+        const period = `2026-${String(m).padStart(2, '0')}`;
+        const c = useRatio ? ratioCfg : cfg;
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const cl = scoreProject(withYtd(period, lo, { annualPlan: plan }), period, c).colour;
+        const ch = scoreProject(withYtd(period, hi, { annualPlan: plan }), period, c).colour;
+        return order[ch] <= order[cl];
+      },
+    ));
+  });
+  it('always gives a reason and fraction rates for 在建 projects', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 100000 }), fc.nat({ max: 200000 }), (m, plan, ytd) => {
+      const period = `2026-${String(m).padStart(2, '0')}`;
+      const s = scoreProject(withYtd(period, ytd, { annualPlan: plan }), period, cfg);
+      return s.reason.includes('本年累计完成') && s.investmentRate === ytd / plan && s.scheduleRate === m / 12 && s.colour !== 'none';
+    }));
   });
 });
