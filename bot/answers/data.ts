@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../core/config';
 import type { Locale, Period, ProjectScore, ProjectState } from '../../core/types';
-import { reportingPeriod } from '../../core/periods';
+import { prevPeriod, reportingPeriod } from '../../core/periods';
 import { scoreAll } from '../../core/score';
 import type { Store } from '../../server/store/store';
 import { Subscriptions } from '../../server/store/subscriptions';
@@ -45,14 +45,21 @@ export class BotData {
   }
 
   /**
-   * The month answers are about: the latest month with any report, up to the reporting month
-   * (so early in a reporting window the bot still shows last month's full picture).
+   * The month answers are about: the last month whose reporting deadline has passed (its
+   * reports are complete), or, when it has no reports, the latest month that has some.
    */
   dataPeriod(states = this.store.projectStates(this.reportingPeriod())): Period {
     const rp = this.reportingPeriod();
+    const closed = prevPeriod(rp);
+    let latestClosed = '';
     let latest = '';
-    for (const s of states) for (const r of s.reports) if (r.period <= rp && r.period > latest) latest = r.period;
-    return latest || rp;
+    for (const s of states) {
+      for (const r of s.reports) {
+        if (r.period <= closed && r.period > latestClosed) latestClosed = r.period;
+        if (r.period <= rp && r.period > latest) latest = r.period;
+      }
+    }
+    return latestClosed || latest || closed;
   }
 
   /** Project states of the data month (of one county, or all). */

@@ -5,7 +5,6 @@ import { tr, type Text } from '../../core/i18n';
 import { deadlineOf, periodOfDate } from '../../core/periods';
 import { COLOURS } from '../../core/score';
 import { listCard, type ListItem } from '../cards/list';
-import { colourName } from '../cards/common';
 import { M } from '../messages';
 import { card, text, type Ask, type Reply } from './reply';
 
@@ -22,6 +21,13 @@ const T = {
   missingDetail: { 'zh-CN': '包联领导 {leader} · 责任单位 {unit}', en: 'leader {leader} · unit {unit}' },
   city: { 'zh-CN': '全市', en: '' },
 } satisfies Record<string, Text>;
+
+const COLOUR_WORDS: Record<Exclude<Colour, 'none'>, Text> = {
+  red: { 'zh-CN': '红色', en: 'Red' },
+  yellow: { 'zh-CN': '黄色', en: 'Yellow' },
+  green: { 'zh-CN': '绿色', en: 'Green' },
+  white: { 'zh-CN': '白色', en: 'White' },
+};
 
 /** Projects expected to report for `period` that have not: 在建, not completed before it. */
 export function missingReports(states: ProjectState[], period: Period): ProjectState[] {
@@ -53,11 +59,12 @@ export function listAnswer(a: Ask, q: ListQuery, page = 0): Reply[] {
   if (q.kind === 'missing') {
     const period = a.data.reportingPeriod();
     const states = a.data.store.projectStates(period, county);
-    const items: ListItem[] = missingReports(states, period).map((s) => ({
+    const items: ListItem[] = missingReports(states, period)
+      .sort((x, y) => x.project.county.localeCompare(y.project.county, 'zh-CN') || x.project.name.localeCompare(y.project.name, 'zh-CN'))
+      .map((s) => ({
       code: s.project.code,
       name: s.project.name,
       county: s.project.county,
-      colour: 'none',
       detail: tr(a.locale, T.missingDetail, { leader: s.project.leader, unit: s.project.unit }),
     }));
     const title = tr(a.locale, T.missing, { scope: scopeLabel(a, county), period, deadline: deadlineOf(period, a.data.config.deadlineDay) });
@@ -81,7 +88,7 @@ export function listAnswer(a: Ask, q: ListQuery, page = 0): Reply[] {
     .sort((x, y) => order(x.colour === 'none' ? 'green' : x.colour) - order(y.colour === 'none' ? 'green' : y.colour) || x.county.localeCompare(y.county, 'zh-CN'));
   const title =
     q.kind === 'colour'
-      ? tr(a.locale, T.colour, { scope: scopeLabel(a, county), colour: colourName(q.colour, a.locale), period })
+      ? tr(a.locale, T.colour, { scope: scopeLabel(a, county), colour: tr(a.locale, COLOUR_WORDS[q.colour]), period })
       : tr(a.locale, T.leader, { leader: leader ?? '', period });
   if (!items.length && q.kind !== 'colour' && leader) return [text(`${title}\n${tr(a.locale, M.noProjects)}`)];
   return [card(listCard({ title, items, page, more: { ...q, ...(county ? { county } : {}) } }, a.locale))];

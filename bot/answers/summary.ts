@@ -12,7 +12,7 @@ export function today(a: Ask): string {
 }
 
 export function problemSummaryOf(a: Ask, problems: Problem[]): string {
-  return problemSummary(problems, today(a), a.locale);
+  return problemSummary(problems, today(a), a.locale).text;
 }
 
 /** Escalations at `period`, from the rankings of the months of the year up to it. */

@@ -14,15 +14,20 @@ export interface Card {
   text: string;
 }
 
-// CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
-// start Markdown (emphasis, links, images, lists, headings, code, HTML) in Teams' renderer.
-const MD_META = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+// CommonMark lets any ASCII punctuation be backslash-escaped. Escape only what starts Markdown
+// in Teams' renderer — emphasis, links, images, code, HTML, strike-through anywhere; headings,
+// lists and quotes at the start of a line — so ordinary figures (3,600.00, 2026-03) stay clean
+// on clients whose escape handling is weak.
+const INLINE = /[\\`*_[\]<>~|]/g;
+const LINE_START = /^(\s*)([#+-]+|\d+[.)])(?=\s|$)/gm;
 
-/** Escapes Markdown metacharacters so the text shows literally in a TextBlock. */
+/** Escapes Markdown metacharacters so the text shows literally in a TextBlock or Fact. */
 export function md(text: unknown): string {
-  return String(text ?? '').replace(MD_META, (c) => `\\${c}`);
+  return String(text ?? '')
+    .replace(INLINE, (c) => `\\${c}`)
+    // A list number is escaped at its dot (`1\.`); a backslash before a digit is not an escape.
+    .replace(LINE_START, (_m, sp: string, mark: string) => (/\d/.test(mark) ? `${sp}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${sp}\\${mark}`));
 }
-
 
 const COLOUR_DOTS: Record<Colour, string> = { green: '🟢', white: '⚪', yellow: '🟡', red: '🔴', none: '▫️' };
 

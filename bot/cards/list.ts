@@ -7,7 +7,8 @@ export interface ListItem {
   code: string;
   name: string;
   county: string;
-  colour: Colour;
+  /** Shown as a coloured dot and label; absent for lists that are not about colour. */
+  colour?: Colour;
   /** A short second line (reason, missing month …). */
   detail?: string;
 }
@@ -46,7 +47,7 @@ export function listCard(v: ListView, locale: Locale): Card {
       separator: true,
       selectAction: submit(it.name, { verb: 'project', code: it.code }),
       items: [
-        block(`${md(colourLabel(it.colour, locale))} **${md(it.name)}** — ${md(it.county)}`),
+        block(`${it.colour ? md(colourLabel(it.colour, locale)) + ' ' : ''}**${md(it.name)}** — ${md(it.county)}`),
         ...(it.detail ? [block(md(it.detail), { isSubtle: true, spacing: 'None', size: 'Small' })] : []),
       ],
     });
@@ -54,6 +55,6 @@ export function listCard(v: ListView, locale: Locale): Card {
   const actions: Json[] = [];
   if (page > 0) actions.push(submit(tr(locale, L.prev), { ...v.more, verb: 'page', page: page - 1 }));
   if (page < pages - 1) actions.push(submit(tr(locale, L.next), { ...v.more, verb: 'page', page: page + 1 }));
-  const text = [v.title, count, ...shown.map((it) => `${colourLabel(it.colour, locale)} ${it.name}（${it.county}）${it.detail ? ' — ' + it.detail : ''}`)].join('\n');
+  const text = [v.title, count, ...shown.map((it) => `${it.colour ? colourLabel(it.colour, locale) + ' ' : ''}${it.name}（${it.county}）${it.detail ? ' — ' + it.detail : ''}`)].join('\n');
   return adaptive(body, actions, text);
 }
