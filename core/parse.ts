@@ -11,6 +11,7 @@ import type { Text } from './i18n';
 import { APPROVALS } from './types';
 import type { Approval, Finding, LedgerKey, LedgerValues, Locale, RawRow } from './types';
 import { columnName, ruleDef, renderMessage } from './rules';
+import type { BadCell } from './rules';
 
 // ---------------------------------------------------------------------------------------------
 // Text normalisation
@@ -60,9 +61,13 @@ export function dateToYmd(d: Date, timeZone = 'Asia/Shanghai'): string | undefin
   return f.format(d);
 }
 
-/** Excel serial day (1900 date system; serial 61 = 1900-03-01) → `YYYY-MM-DD`. */
+/**
+ * Excel serial day (1900 date system) → `YYYY-MM-DD`. Only serials from 1950 on are taken as dates:
+ * a smaller number in a date cell is far likelier a mistyped year or month (2026 would be 1905-07-18).
+ */
+export const SERIAL_MIN = 18264; // 1950-01-01
 export function serialToYmd(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 61 || serial > 2958465) return undefined;
+  if (!Number.isFinite(serial) || serial < SERIAL_MIN || serial > 2958465) return undefined;
   return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000).toISOString().slice(0, 10);
 }
 
@@ -151,6 +156,8 @@ const APPROVAL_ALIASES: Record<string, Approval> = {
   'project approval': '立项', approval: '立项', filing: '立项', land: '用地', 'land use': '用地', planning: '规划',
   eia: '环评', 'environmental impact assessment': '环评', 'environmental assessment': '环评',
   'construction permit': '施工许可', permit: '施工许可', 施工许可证: '施工许可',
+  // 备案 and 核准 are the two forms 立项 takes for enterprise projects.
+  备案: '立项', 核准: '立项', 项目备案: '立项', 项目核准: '立项', 用地手续: '用地', 规划许可: '规划', 环评批复: '环评',
 };
 
 const YES_NO: Record<string, boolean> = {
@@ -167,6 +174,9 @@ function countyOf(s: string, config: Config): string | undefined {
   // 衡水市桃城区 → 桃城区
   const bare = s.startsWith(config.city.name) ? s.slice(config.city.name.length) : s;
   if (names.includes(bare)) return bare;
+  // 高新区 → 衡水高新区: names that carry the city's short name.
+  const short = config.city.name.replace(/市$/, '');
+  if (names.includes(short + bare)) return short + bare;
   // 桃城 → 桃城区, when exactly one county matches without its suffix.
   const hits = names.filter((n) => n.replace(/(新区|区|县|市)$/, '') === bare);
   return hits.length === 1 ? hits[0] : undefined;
@@ -211,7 +221,7 @@ export function cellText(raw: unknown, timeZone = 'Asia/Shanghai'): string {
   if (raw === null || raw === undefined) return '';
   if (raw instanceof Date) return dateToYmd(raw, timeZone) ?? String(raw);
   if (typeof raw === 'object') {
-    try { return JSON.stringify(raw) ?? ''; } catch { return String(raw); }
+    try { return JSON.stringify(raw) ?? ''; } catch { return Object.prototype.toString.call(raw); }
   }
   return String(raw);
 }
@@ -314,7 +324,7 @@ export function parseCell(c: ColumnDef, raw: unknown, config: Config): CellResul
     return PARSERS[c.type](c, raw, config);
   } catch {
     // A parser must never take the row down; an exotic value is simply unreadable.
-    return bad('TYPE', c.type === 'enum' ? 'enum' : 'notText');
+    return bad('TYPE', 'notText');
   }
 }
 
@@ -324,12 +334,9 @@ export function cellProblemText(c: ColumnDef, raw: unknown, r: Extract<CellResul
   return renderMessage(ruleDef(r.rule), locale, { column: columnName(c.key, locale), detail });
 }
 
-/** A bad cell of a row. */
-export interface CellProblem {
-  key: LedgerKey;
-  rule: 'TYPE' | 'ENUM';
+/** A bad cell of a row, with the cell as typed. */
+export interface CellProblem extends BadCell {
   raw: unknown;
-  message: string;
 }
 
 /** Parses a whole row: the readable values, and one TYPE/ENUM finding per unreadable cell. */

@@ -7,8 +7,8 @@ import { formatNumber, formatPercent } from './format';
 import type { Config } from './config';
 import { tr } from './i18n';
 import type { Text } from './i18n';
-import { LEDGER, column, isRequired } from './ledger';
-import { currentPeriod, deadlineOf, localDate, periodOfDate, prevPeriod, yearOf, monthOf } from './periods';
+import { LEDGER, column, isRequired, isTemporaryCode } from './ledger';
+import { currentPeriod, deadlineOf, isPeriod, localDate, monthOf, periodOfDate, prevPeriod, yearOf } from './periods';
 import type { LedgerKey, LedgerValues, Locale, MonthlyReport, Period, RawRow, RuleCode, Severity } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +184,8 @@ export const RULES: readonly RuleDef[] = [
     },
     check: (ctx) => {
       const code = ctx.values.code;
-      if (code === undefined || ctx.problems.some((p) => p.key === 'list')) return [];
+      // A temporary id is judged by the list: with an unreadable list, it cannot be.
+      if (code === undefined || (isTemporaryCode(code) && ctx.problems.some((p) => p.key === 'list'))) return [];
       if (checkCode(code, undefined, ctx.config, ctx.values.list) !== 'CODE_FORMAT') return [];
       const issue = codeFormatIssue(code);
       return [{ column: 'code', variant: issue === 'shape' ? undefined : issue, params: { value: code, example: CODE_EXAMPLE, year: code.slice(0, 4), min: CODE_YEARS.min, max: CODE_YEARS.max } }];
@@ -294,7 +295,7 @@ export const RULES: readonly RuleDef[] = [
       if (v.actualStart && v.actualEnd && before(v.actualEnd, v.actualStart)) hits.push({ column: 'actualEnd', variant: 'actual', params: { start: v.actualStart, end: v.actualEnd } });
       for (const k of ['actualStart', 'actualEnd'] as const) {
         const d = v[k];
-        if (d && periodOfDate(d) > ctx.period) hits.push({ column: k, params: { column: columnName(k, ctx.locale), date: d, period: ctx.period } });
+        if (d && isPeriod(ctx.period) && periodOfDate(d) > ctx.period) hits.push({ column: k, params: { column: columnName(k, ctx.locale), date: d, period: ctx.period } });
       }
       return hits;
     },

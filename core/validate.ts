@@ -100,7 +100,7 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
     rowsByCode.set(p.values.code, list);
   }
 
-  const monthRules = new Set(['YTD_MISMATCH', 'YTD_DECREASE', 'DATE_ORDER', 'SPIKE', 'STALLED']);
+  const monthRules = new Set(['YTD_MISMATCH', 'YTD_DECREASE', 'SPIKE', 'STALLED']);
   for (const p of parsed) {
     const code = p.values.code ?? null;
     const ctx: RowContext = {

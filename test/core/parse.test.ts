@@ -53,7 +53,7 @@ describe('months and dates', () => {
     expect(value('actualStart', raw)).toBe(want);
   });
 
-  it.each(['2026-13', '2026-00', '2026年13月', '2026-02-30', '明年三月', 'abc', '1799-01', 2026.1, 12, -46082, NaN, '2026.1.1.1', true])('%j is not a month', (raw) => {
+  it.each(['2026-13', '2026-00', '2026年13月', '2026-02-30', '明年三月', 'abc', '1799-01', 2026.1, 12, 2026, '2026', 3, -46082, NaN, '2026.1.1.1', true])('%j is not a month', (raw) => {
     const r = parse('plannedEnd', raw);
     expect(r.status).toBe('bad');
     if (r.status === 'bad') expect(r.rule).toBe('TYPE');
@@ -93,7 +93,7 @@ describe('yes/no', () => {
 describe('enumerations', () => {
   it.each([
     ['county', '桃城區', '桃城区'], ['county', '冀州區', '冀州区'], ['county', ' 桃城区\u3000', '桃城区'], ['county', '桃 城 区', '桃城区'],
-    ['county', 'Taocheng', '桃城区'], ['county', '衡水市桃城区', '桃城区'], ['county', '饒陽縣', '饶阳县'], ['county', '桃城', '桃城区'],
+    ['county', 'Taocheng', '桃城区'], ['county', '衡水市桃城区', '桃城区'], ['county', '饒陽縣', '饶阳县'], ['county', '桃城', '桃城区'], ['county', '高新区', '衡水高新区'], ['county', '濱湖新區', '滨湖新区'],
     ['list', '擬新開工', '拟新开工'], ['list', '在建', '在建'], ['list', 'under construction', '在建'], ['list', 'Reserve', '储备'], ['list', '儲備', '储备'],
     ['level', '省重點', '省重点'], ['level', 'provincial', '省重点'], ['stage', '竣工', '竣工'], ['stage', 'Under Construction', '在建'], ['stage', '投產', '投产'],
     ['sector', '市政公用', '市政公用'], ['sector', '生態環保', '生态环保'], ['sector', 'real estate', '房地产'], ['nature', '擴建', '扩建'], ['nature', 'new', '新建'],
@@ -129,7 +129,7 @@ describe('approvals', () => {
   it.each([
     ['立项、用地', ['立项', '用地']], ['立项,用地', ['立项', '用地']], ['立项，用地', ['立项', '用地']], ['立项 用地', ['立项', '用地']],
     ['立項、規劃、環評', ['立项', '规划', '环评']], ['施工許可證；立項', ['立项', '施工许可']], ['用地、立项、用地', ['立项', '用地']],
-    ['land, EIA', ['用地', '环评']], ['construction permit', ['施工许可']], ['无', []],
+    ['land, EIA', ['用地', '环评']], ['备案、用地', ['立项', '用地']], ['construction permit', ['施工许可']], ['无', []],
   ])('%j → %j', (raw, want) => {
     expect(value('approvals', raw)).toEqual(want);
   });

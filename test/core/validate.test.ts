@@ -263,6 +263,9 @@ describe('no cascade, all findings, order', () => {
   it('an unreadable list does not invent list-dependent requirements', () => {
     const res = run({ list: '重点', code: '', monthInvest: null });
     expect(res.findings.map((f) => [f.rule, f.column])).toEqual([['ENUM', 'list']]);
+    // A temporary id cannot be judged without the list; a malformed code still can.
+    expect(run({ list: '重点', code: 'TMP-1' }).findings.map((f) => f.rule)).toEqual(['ENUM']);
+    expect(run({ list: '重点', code: '2024-1311' }).findings.map((f) => f.rule)).toEqual(['CODE_FORMAT', 'ENUM']);
   });
   it('reports every finding of every row, sorted by row then ledger column', () => {
     const res = validateLedger({
