@@ -88,7 +88,7 @@ export function createApplication(o: AppOptions): Application<TurnState> {
 
   for (const [verb, handle] of Object.entries(VERBS)) {
     app.adaptiveCards.actionSubmit(verb, async (ctx, _state, d: Record<string, unknown>) => {
-      await withCaller(ctx, false, (a) => handle(a, d) ?? []);
+      await withCaller(ctx, false, (a) => handle(a, d) ?? [{ text: tr(a.locale, M.badButton) }]);
     });
   }
 

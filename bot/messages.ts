@@ -27,5 +27,6 @@ export const M = {
   unsubscribed: { 'zh-CN': '已取消本会话的每周提醒。需要时发送“订阅提醒 县市区名称”即可重新订阅。', en: 'This conversation will no longer receive the weekly reminder. Send "subscribe <county>" to subscribe again.' },
   notSubscribed: { 'zh-CN': '本会话没有订阅每周提醒。发送“订阅提醒 桃城区”或“订阅提醒 全市”即可订阅。', en: 'This conversation has no reminder subscription. Send "subscribe <county>" or "subscribe city".' },
   noSubscriptions: { 'zh-CN': '提醒功能暂不可用（服务未启用订阅存储）。', en: 'Reminders are not available (the service has no subscription store).' },
+  badButton: { 'zh-CN': '这个按钮已失效，请重新提问（发送“帮助”查看示例）。', en: 'That button no longer works; please ask again (send "help" for examples).' },
   cityScope: { 'zh-CN': '全市', en: 'the whole city' },
 } satisfies Record<string, Text>;
