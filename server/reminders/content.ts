@@ -6,13 +6,13 @@
 // - overdue problems: open problems core's isOverdue flags today.
 import type { Config } from '../../core/config';
 import { escalations } from '../../core/escalation';
-import { localDate, addMonths, deadlineOf, prevPeriod, yearOf } from '../../core/periods';
+import { localDate, deadlineOf, prevPeriod } from '../../core/periods';
 import { isOverdue } from '../../core/problems';
-import { rankCounties } from '../../core/rank';
 import { scoreAll } from '../../core/score';
 import type { Escalation, Locale, Period, Problem, ProjectScore, ProjectState } from '../../core/types';
 import { hasNews, reminderCard, type ReminderProject, type ReminderView } from '../../bot/cards/reminder';
 import type { Card } from '../../bot/cards/common';
+import { rankingHistory } from '../bulletin/build';
 import { CITY_SCOPE } from '../store/subscriptions';
 import { daysBetween } from './calendar';
 
@@ -29,16 +29,6 @@ export interface ContentInput {
   period: Period;
   kind: ReminderView['kind'];
   now: Date;
-}
-
-/** Escalations at `period`, from the rankings of the months of its year up to it. */
-export function escalationsAt(states: ProjectState[], period: Period, config: Config): Escalation[] {
-  const history = [];
-  for (let m = period; yearOf(m) === yearOf(period); m = addMonths(m, -1)) {
-    const upTo = states.map((s) => ({ project: s.project, reports: s.reports.filter((r) => r.period <= m) }));
-    history.unshift({ period: m, ranking: rankCounties(upTo, m, config) });
-  }
-  return escalations(history, config);
 }
 
 export function isKnownScope(scope: string, config: Config): boolean {
@@ -67,7 +57,8 @@ export class ReminderContent {
     this.scored = prevPeriod(period);
     this.previous = data.projectStates(this.scored);
     this.problems = data.problems.list({ open: true }).filter((p) => isOverdue(p, this.today));
-    this.escalations = escalationsAt(this.previous, this.scored, config);
+    // The same ranking history as the ranking API and the bulletin.
+    this.escalations = escalations(rankingHistory(data, config, this.scored), config);
   }
 
   private scoresIn(locale: Locale) {
