@@ -31,24 +31,24 @@ export function normalise(text: string): string {
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-/** Length of the longest common substring, and the substring. */
+/** The longest common substring of a and b (dynamic programming over two reused rows). */
 function longestCommon(a: string, b: string): string {
   if (!a || !b) return '';
   let best = 0;
   let end = 0;
-  let prev = new Array<number>(b.length + 1).fill(0);
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1).fill(0);
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      if (a[i - 1] === b[j - 1]) {
-        cur[j] = prev[j - 1] + 1;
-        if (cur[j] > best) {
-          best = cur[j];
-          end = i;
-        }
+      const v = ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : 0;
+      cur[j] = v;
+      if (v > best) {
+        best = v;
+        end = i;
       }
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return a.slice(end - best, end);
 }
@@ -79,6 +79,7 @@ interface Indexed {
   /** Without the county / city prefix, which many names share. */
   core: string;
   initials: string;
+  chars: Set<string>;
 }
 
 export class NameIndex {
@@ -90,7 +91,8 @@ export class NameIndex {
     this.places = [...places].map(normalise).filter(Boolean).sort((a, b) => b.length - a.length);
     this.items = entries.map((entry) => {
       const full = normalise(entry.name);
-      return { entry, full, core: this.stripPlaces(full), initials: initials(entry.name) };
+      const core = this.stripPlaces(full);
+      return { entry, full, core, initials: initials(entry.name), chars: new Set(core) };
     });
   }
 
@@ -110,12 +112,13 @@ export class NameIndex {
     if (!q) return [];
     const qCore = this.stripPlaces(q);
     const letters = /^[a-z]+$/.test(q) ? q : '';
+    const qChars = new Set(qCore);
     const out: NameMatch[] = [];
     for (const it of this.items) {
       let score = 0;
       if (it.full && q.includes(it.full)) score = 1000 + it.full.length;
       else if (it.core.length >= 2 && qCore.includes(it.core)) score = 500 + it.core.length;
-      else {
+      else if ([...it.chars].some((c) => qChars.has(c))) {
         const common = longestCommon(qCore, it.core);
         if (common.length >= 3 || (common.length === 2 && !GENERIC.has(common) && common.length === qCore.length)) score = common.length;
       }
