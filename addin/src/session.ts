@@ -41,4 +41,6 @@ export interface ActionResult {
   level: Level;
   message: string;
   findings?: FindingView[];
+  /** Project name of each row number, for the findings list's headings. */
+  names?: Map<number, string>;
 }

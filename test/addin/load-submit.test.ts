@@ -16,7 +16,7 @@ function ledgerRows(n: number, period = '2026-06') {
   return Array.from({ length: n }, (_, i) => {
     const v = underConstruction(i + 1, 5);
     const { monthInvest: _m, progress: _p, ...master } = v;
-    return { ...master, previous: { period: '2026-05', ytdInvest: v.ytdInvest, cumInvest: v.cumInvest, monthInvest: v.monthInvest }, period };
+    return { ...master, previous: { period: '2026-05', ytdInvest: v.ytdInvest!, cumInvest: v.cumInvest!, monthInvest: v.monthInvest! }, period };
   });
 }
 
@@ -43,7 +43,7 @@ describe('load', () => {
     expect(m.valueAt(`${SHEET_NAME}!${col('approvals')}2`)).toBe('立项、用地、规划、环评、施工许可');
     expect(m.valueAt(`${SHEET_NAME}!${col('registered')}2`)).toBe('是');
     expect(session.loaded).toEqual({ county: '桃城区', period: '2026-06', version: 7 });
-    expect(session.history.get(rows[0].code)![0]).toMatchObject({ period: '2026-05', ytdInvest: rows[0].previous.ytdInvest });
+    expect(session.history.get(rows[0].code!)![0]).toMatchObject({ period: '2026-05', ytdInvest: rows[0].previous.ytdInvest });
   });
 
   it('replaces an existing 台账 sheet, its table and marks, even when it is the only sheet', async () => {

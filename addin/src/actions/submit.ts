@@ -5,6 +5,7 @@ import { validateLedger } from '../../../core/validate';
 import { ApiError, type FindingsResponse } from '../api';
 import { t } from '../i18n';
 import { queueFindingMarks, withAddresses } from '../office/findingMarks';
+import { namesOf } from '../office/read';
 import type { ActionResult, Progress, Session } from '../session';
 import { readOrExplain, summaryOf } from './validate';
 
@@ -33,7 +34,7 @@ export async function submit(s: Session, progress?: Progress): Promise<ActionRes
       queueFindingMarks(ctx, view, pending, findings, s.caps, s.locale);
       await ctx.sync();
       progress?.('phaseDone', 1);
-      return { level: 'error', message: t(s.locale, 'submitBlocked', { errors: local.errors }), findings };
+      return { level: 'error', message: t(s.locale, 'submitBlocked', { errors: local.errors }), findings, names: namesOf(view) };
     }
 
     progress?.('phaseSend', 0.5);
@@ -61,6 +62,6 @@ export async function submit(s: Session, progress?: Progress): Promise<ActionRes
     await ctx.sync();
     progress?.('phaseDone', 1);
     const summary = summaryOf(s, view.rows.length, findings, server.errors, server.warnings);
-    return { ...outcome, message: findings.length ? `${outcome.message} ${summary.message}` : outcome.message, findings };
+    return { ...outcome, message: findings.length ? `${outcome.message} ${summary.message}` : outcome.message, findings, names: namesOf(view) };
   });
 }

@@ -4,7 +4,7 @@ import { validateLedger } from '../../../core/validate';
 import { t } from '../i18n';
 import { isNotFound, queueFindingMarks, withAddresses } from '../office/findingMarks';
 import { queueLoadMarks } from '../office/marks';
-import { hasLedgerHeaders, queueReadLedger, viewOf, type LedgerView } from '../office/read';
+import { hasLedgerHeaders, namesOf, queueReadLedger, viewOf, type LedgerView } from '../office/read';
 import { RESULTS_SHEET } from '../office/sheet';
 import type { ActionResult, FindingView, Progress, Session } from '../session';
 
@@ -45,6 +45,6 @@ export async function validate(s: Session, progress?: Progress): Promise<ActionR
     await ctx.sync();
     progress?.('phaseDone', 1);
     if (!view.rows.length) return { level: 'warn', message: t(s.locale, 'noRows'), findings };
-    return summaryOf(s, view.rows.length, findings, res.errors, res.warnings);
+    return { ...summaryOf(s, view.rows.length, findings, res.errors, res.warnings), names: namesOf(view) };
   });
 }

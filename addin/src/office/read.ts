@@ -79,3 +79,8 @@ export function addressOf(v: LedgerView, row: number, key: LedgerKey | null): st
 export function hasLedgerHeaders(v: LedgerView): boolean {
   return v.columns.name !== undefined && Object.keys(v.columns).length >= 5;
 }
+
+/** Row number → project name as typed, for the pane's list. */
+export function namesOf(v: LedgerView): Map<number, string> {
+  return new Map(v.rows.filter((r) => r.raw.name !== null && r.raw.name !== undefined).map((r) => [r.row, String(r.raw.name)]));
+}
