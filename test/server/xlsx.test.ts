@@ -119,7 +119,7 @@ describe('readLedgerFile', () => {
   });
 
   it('reads CSV in UTF-8 with and without BOM and in GBK, with quoted commas and line breaks', async () => {
-    const row = toRaw(underConstruction(2, 1, { progressNote: '主体施工，"封顶"\n下月验收', total: '60,000' }));
+    const row = { ...toRaw(underConstruction(2, 1, { progressNote: '主体施工，"封顶"\n下月验收' })), total: '60,000' };
     const files = [
       writeLedgerCsv(join(dir, 'bom.csv'), [row], { bom: true }),
       writeLedgerCsv(join(dir, 'plain.csv'), [row]),
