@@ -113,8 +113,9 @@ function prevSameYear(ctx: RowContext): MonthlyReport | undefined {
   return [...ctx.history].reverse().find((r) => yearOf(r.period) === y);
 }
 
+/** The stage decides when given (a 竣工 project on the 在建 list is no longer building); else the list. */
 function isUnderConstruction(v: LedgerValues): boolean {
-  return v.list === '在建' || v.stage === '在建';
+  return v.stage ? v.stage === '在建' : v.list === '在建';
 }
 
 /** A and B are months or dates; compares at month level when either lacks a day. */
@@ -140,12 +141,12 @@ export function isValidPhone(s: string): boolean {
 export const RULES: readonly RuleDef[] = [
   {
     code: 'REQUIRED', scope: 'row', severity: 'error',
-    title: zh('必填项为空', 'Required cell is empty'),
-    description: zh('必填的单元格没有填写；在建项目还须填写投资与形象进度', 'A required cell is empty; projects under construction also need investment and progress'),
-    message: zh('{column}为必填项，不能为空；请填写（{hint}）', '{column} is required; please fill it in ({hint})'),
+    title: txt('必填项为空', 'Required cell is empty'),
+    description: txt('必填的单元格没有填写；在建项目还须填写投资与形象进度', 'A required cell is empty; projects under construction also need investment and progress'),
+    message: txt('{column}为必填项，不能为空；请填写（{hint}）', '{column} is required; please fill it in ({hint})'),
     variants: {
-      underConstruction: zh('在建项目的{column}为必填项，不能为空；请填写（{hint}）', '{column} is required for projects under construction; please fill it in ({hint})'),
-      unlessReserve: zh('{column}为必填项（仅储备项目可暂缺），不能为空；请填写（{hint}）', '{column} is required (only reserve projects may leave it empty); please fill it in ({hint})'),
+      underConstruction: txt('在建项目的{column}为必填项，不能为空；请填写（{hint}）', '{column} is required for projects under construction; please fill it in ({hint})'),
+      unlessReserve: txt('{column}为必填项（仅储备项目可暂缺），不能为空；请填写（{hint}）', '{column} is required (only reserve projects may leave it empty); please fill it in ({hint})'),
     },
     check: (ctx) => {
       // With an unreadable list the list-dependent requirements are unknown: judge only the unconditional ones.
@@ -161,26 +162,26 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'TYPE', scope: 'row', severity: 'error',
-    title: zh('无法识别的值', 'Unreadable value'),
-    description: zh('单元格的内容无法识别为该列的类型（金额、年月、百分数、文字长度）', 'The cell cannot be read as its column type (amount, month, percent, text length)'),
-    message: zh('{column}：{detail}', '{column}: {detail}'),
+    title: txt('无法识别的值', 'Unreadable value'),
+    description: txt('单元格的内容无法识别为该列的类型（金额、年月、百分数、文字长度）', 'The cell cannot be read as its column type (amount, month, percent, text length)'),
+    message: txt('{column}：{detail}', '{column}: {detail}'),
     check: (ctx) => ctx.problems.filter((p) => p.rule === 'TYPE').map((p) => ({ column: p.key, message: p.message })),
   },
   {
     code: 'ENUM', scope: 'row', severity: 'error',
-    title: zh('不在可选范围内', 'Not one of the options'),
-    description: zh('值不在配置的可选列表中（县市区、清单类别、建设阶段等）', 'The value is not in the configured list (county, list, stage …)'),
-    message: zh('{column}：{detail}', '{column}: {detail}'),
+    title: txt('不在可选范围内', 'Not one of the options'),
+    description: txt('值不在配置的可选列表中（县市区、清单类别、建设阶段等）', 'The value is not in the configured list (county, list, stage …)'),
+    message: txt('{column}：{detail}', '{column}: {detail}'),
     check: (ctx) => ctx.problems.filter((p) => p.rule === 'ENUM').map((p) => ({ column: p.key, message: p.message })),
   },
   {
     code: 'CODE_FORMAT', scope: 'row', severity: 'error',
-    title: zh('项目代码格式不对', 'Malformed project code'),
-    description: zh('投资项目统一代码应为 YYYY-AAAAAA-BB-TT-NNNNNN（24 位）；临时编号只用于储备项目', 'The national project code has the form YYYY-AAAAAA-BB-TT-NNNNNN (24 characters); temporary ids are for reserve projects only'),
-    message: zh('项目代码“{value}”格式不对；应为 24 位的 YYYY-AAAAAA-BB-TT-NNNNNN，如 {example}', 'Project code "{value}" is malformed; it should be YYYY-AAAAAA-BB-TT-NNNNNN (24 characters), e.g. {example}'),
+    title: txt('项目代码格式不对', 'Malformed project code'),
+    description: txt('投资项目统一代码应为 YYYY-AAAAAA-BB-TT-NNNNNN（24 位）；临时编号只用于储备项目', 'The national project code has the form YYYY-AAAAAA-BB-TT-NNNNNN (24 characters); temporary ids are for reserve projects only'),
+    message: txt('项目代码“{value}”格式不对；应为 24 位的 YYYY-AAAAAA-BB-TT-NNNNNN，如 {example}', 'Project code "{value}" is malformed; it should be YYYY-AAAAAA-BB-TT-NNNNNN (24 characters), e.g. {example}'),
     variants: {
-      year: zh('项目代码“{value}”的年份 {year} 不合理；应在 {min} 到 {max} 之间', 'Project code "{value}" has an implausible year {year}; it should be between {min} and {max}'),
-      temporary: zh('临时编号“{value}”只能用于储备项目；本项目不在储备清单，请填写投资项目统一代码，如 {example}', 'Temporary id "{value}" is for reserve projects only; enter the national project code, e.g. {example}'),
+      year: txt('项目代码“{value}”的年份 {year} 不合理；应在 {min} 到 {max} 之间', 'Project code "{value}" has an implausible year {year}; it should be between {min} and {max}'),
+      temporary: txt('临时编号“{value}”只能用于储备项目；本项目不在储备清单，请填写投资项目统一代码，如 {example}', 'Temporary id "{value}" is for reserve projects only; enter the national project code, e.g. {example}'),
     },
     check: (ctx) => {
       const code = ctx.values.code;
@@ -193,9 +194,9 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'CODE_REGION', scope: 'row', severity: 'error',
-    title: zh('项目代码与县市区不符', 'Project code from another region'),
-    description: zh('项目代码中的行政区划代码应属于本县市区（含曾用代码）或本市、本省', "The code's division must be the county's (or a legacy code of it), the city's or the province's"),
-    message: zh('项目代码中的行政区划代码 {division} 不属于{county}；应为{county}的 {expected}，或市级 {city}、省级 {province}', "The division code {division} in the project code does not belong to {county}; it should be {county}'s {expected}, or the city's {city} or the province's {province}"),
+    title: txt('项目代码与县市区不符', 'Project code from another region'),
+    description: txt('项目代码中的行政区划代码应属于本县市区（含曾用代码）或本市、本省', "The code's division must be the county's (or a legacy code of it), the city's or the province's"),
+    message: txt('项目代码中的行政区划代码 {division} 不属于{county}；应为{county}的 {expected}，或市级 {city}、省级 {province}', "The division code {division} in the project code does not belong to {county}; it should be {county}'s {expected}, or the city's {city} or the province's {province}"),
     check: (ctx) => {
       const { code, county } = ctx.values;
       if (code === undefined || county === undefined) return [];
@@ -205,28 +206,28 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'DUPLICATE', scope: 'row', severity: 'error',
-    title: zh('项目代码重复', 'Duplicate project code'),
-    description: zh('同一次填报中同一项目代码出现多次', 'The same project code appears more than once in one submission'),
-    message: zh('项目代码 {value} 在本次填报中重复出现（第 {rows} 行）；每个项目只能填一行，请删除或合并重复的行', 'Project code {value} appears more than once in this submission (rows {rows}); each project takes one row: delete or merge the duplicates'),
+    title: txt('项目代码重复', 'Duplicate project code'),
+    description: txt('同一次填报中同一项目代码出现多次', 'The same project code appears more than once in one submission'),
+    message: txt('项目代码 {value} 在本次填报中重复出现（第 {rows} 行）；每个项目只能填一行，请删除或合并重复的行', 'Project code {value} appears more than once in this submission (rows {rows}); each project takes one row: delete or merge the duplicates'),
     check: (ctx) => ctx.values.code !== undefined && ctx.sameCode.length > 1
       ? [{ column: 'code', params: { value: ctx.values.code, rows: ctx.sameCode.join('、') } }]
       : [],
   },
   {
     code: 'NEGATIVE', scope: 'row', severity: 'error',
-    title: zh('金额为负数', 'Negative amount'),
-    description: zh('金额不能为负数', 'Amounts cannot be negative'),
-    message: zh('{column}为 {amount} 万元，不能为负数；请填写 0 或正数', '{column} is {amount} (10k yuan) and cannot be negative; enter 0 or a positive number'),
+    title: txt('金额为负数', 'Negative amount'),
+    description: txt('金额不能为负数', 'Amounts cannot be negative'),
+    message: txt('{column}为 {amount} 万元，不能为负数；请填写 0 或正数', '{column} is {amount} (10k yuan) and cannot be negative; enter 0 or a positive number'),
     check: (ctx) => AMOUNT_KEYS.filter((k) => has(ctx.values[k] as number | undefined) && (ctx.values[k] as number) < 0)
       .map((k) => ({ column: k, params: { column: columnName(k, ctx.locale), amount: amt(ctx.values[k] as number) } })),
   },
   {
     code: 'YTD_MISMATCH', scope: 'row', severity: 'error',
-    title: zh('本年累计与上月不衔接', 'Year-to-date does not add up'),
-    description: zh('本年累计完成投资应等于上月的本年累计加本月完成投资（1 月等于本月完成投资），允许误差见配置', "Year-to-date must equal last month's year-to-date plus this month (January: this month), within the configured tolerance"),
-    message: zh('本年累计完成投资 {ytd} 万元 ≠ 上月（{prevPeriod}）累计 {prevYtd} + 本月 {month} = {expected} 万元；请改为 {expected} 或核对本月完成投资', "Year-to-date {ytd} ≠ last month's ({prevPeriod}) {prevYtd} + this month {month} = {expected} (10k yuan); change it to {expected} or check this month's investment"),
+    title: txt('本年累计与上月不衔接', 'Year-to-date does not add up'),
+    description: txt('本年累计完成投资应等于上月的本年累计加本月完成投资（1 月等于本月完成投资），允许误差见配置', "Year-to-date must equal last month's year-to-date plus this month (January: this month), within the configured tolerance"),
+    message: txt('本年累计完成投资 {ytd} 万元 ≠ 上月（{prevPeriod}）累计 {prevYtd} + 本月 {month} = {expected} 万元；请改为 {expected} 或核对本月完成投资', "Year-to-date {ytd} ≠ last month's ({prevPeriod}) {prevYtd} + this month {month} = {expected} (10k yuan); change it to {expected} or check this month's investment"),
     variants: {
-      january: zh('1 月的本年累计完成投资 {ytd} 万元应等于本月完成投资 {month} 万元；请改为 {month}', "In January the year-to-date {ytd} must equal this month's investment {month} (10k yuan); change it to {month}"),
+      january: txt('1 月的本年累计完成投资 {ytd} 万元应等于本月完成投资 {month} 万元；请改为 {month}', "In January the year-to-date {ytd} must equal this month's investment {month} (10k yuan); change it to {month}"),
     },
     check: (ctx) => {
       const { monthInvest: month, ytdInvest: ytd } = ctx.values;
@@ -243,9 +244,9 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'YTD_DECREASE', scope: 'row', severity: 'error',
-    title: zh('本年累计减少', 'Year-to-date went down'),
-    description: zh('本年累计完成投资低于本年此前已报的数', 'Year-to-date is below the figure reported earlier this year'),
-    message: zh('本年累计完成投资 {ytd} 万元低于 {prevPeriod} 已报的 {prevYtd} 万元；本年累计只增不减，应不少于 {prevYtd} 万元', 'Year-to-date {ytd} is below the {prevYtd} reported for {prevPeriod} (10k yuan); it cannot go down and should be at least {prevYtd}'),
+    title: txt('本年累计减少', 'Year-to-date went down'),
+    description: txt('本年累计完成投资低于本年此前已报的数', 'Year-to-date is below the figure reported earlier this year'),
+    message: txt('本年累计完成投资 {ytd} 万元低于 {prevPeriod} 已报的 {prevYtd} 万元；本年累计只增不减，应不少于 {prevYtd} 万元', 'Year-to-date {ytd} is below the {prevYtd} reported for {prevPeriod} (10k yuan); it cannot go down and should be at least {prevYtd}'),
     check: (ctx) => {
       const ytd = ctx.values.ytdInvest;
       const prev = prevSameYear(ctx);
@@ -255,9 +256,9 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'CUM_LT_YTD', scope: 'row', severity: 'error',
-    title: zh('开工累计小于本年累计', 'Since-start below year-to-date'),
-    description: zh('开工累计完成投资不能小于本年累计完成投资', 'Investment since the start cannot be below the year-to-date'),
-    message: zh('开工累计完成投资 {cum} 万元小于本年累计完成投资 {ytd} 万元；开工累计应不少于 {ytd} 万元', 'Investment since the start {cum} is below the year-to-date {ytd} (10k yuan); it should be at least {ytd}'),
+    title: txt('开工累计小于本年累计', 'Since-start below year-to-date'),
+    description: txt('开工累计完成投资不能小于本年累计完成投资', 'Investment since the start cannot be below the year-to-date'),
+    message: txt('开工累计完成投资 {cum} 万元小于本年累计完成投资 {ytd} 万元；开工累计应不少于 {ytd} 万元', 'Investment since the start {cum} is below the year-to-date {ytd} (10k yuan); it should be at least {ytd}'),
     check: (ctx) => {
       const { cumInvest: cum, ytdInvest: ytd } = ctx.values;
       return has(cum) && has(ytd) && cum < ytd ? [{ column: 'cumInvest', params: { cum: amt(cum), ytd: amt(ytd) } }] : [];
@@ -266,9 +267,9 @@ export const RULES: readonly RuleDef[] = [
   {
     code: 'CUM_GT_TOTAL', scope: 'row',
     severity: (hit, config) => ((hit.nums?.ratio ?? 0) > config.thresholds.cumOverTotalError ? 'error' : 'warning'),
-    title: zh('开工累计超过总投资', 'Since-start exceeds total investment'),
-    description: zh('开工累计完成投资超过总投资：超过 100% 为警告，超过 150% 为错误（见配置）', 'Investment since the start exceeds the total: a warning above 100 %, an error above 150 % (configurable)'),
-    message: zh('开工累计完成投资 {cum} 万元为总投资 {total} 万元的 {share}，超过 {limit}；请核对开工累计，或先调整总投资', 'Investment since the start {cum} is {share} of the total {total} (10k yuan), above {limit}; check it, or adjust the total investment first'),
+    title: txt('开工累计超过总投资', 'Since-start exceeds total investment'),
+    description: txt('开工累计完成投资超过总投资：超过 100% 为警告，超过 150% 为错误（见配置）', 'Investment since the start exceeds the total: a warning above 100 %, an error above 150 % (configurable)'),
+    message: txt('开工累计完成投资 {cum} 万元为总投资 {total} 万元的 {share}，超过 {limit}；请核对开工累计，或先调整总投资', 'Investment since the start {cum} is {share} of the total {total} (10k yuan), above {limit}; check it, or adjust the total investment first'),
     check: (ctx) => {
       const { cumInvest: cum, total } = ctx.values;
       const t = ctx.config.thresholds;
@@ -281,12 +282,12 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'DATE_ORDER', scope: 'row', severity: 'error',
-    title: zh('时间先后矛盾', 'Dates out of order'),
-    description: zh('竣工早于开工，或实际时间晚于报告月份', 'Completion before start, or an actual date after the report month'),
-    message: zh('{column} {date} 晚于报告月份 {period}；已发生的时间不能晚于 {period}，请核对', '{column} {date} is after the report month {period}; it cannot be later than {period}'),
+    title: txt('时间先后矛盾', 'Dates out of order'),
+    description: txt('竣工早于开工，或实际时间晚于报告月份', 'Completion before start, or an actual date after the report month'),
+    message: txt('{column} {date} 晚于报告月份 {period}；已发生的时间不能晚于 {period}，请核对', '{column} {date} is after the report month {period}; it cannot be later than {period}'),
     variants: {
-      planned: zh('计划竣工时间 {end} 早于计划开工时间 {start}；计划竣工应不早于 {start}', 'Planned completion {end} is before the planned start {start}; it should be {start} or later'),
-      actual: zh('实际竣工时间 {end} 早于实际开工时间 {start}；实际竣工应不早于 {start}', 'Actual completion {end} is before the actual start {start}; it should be {start} or later'),
+      planned: txt('计划竣工时间 {end} 早于计划开工时间 {start}；计划竣工应不早于 {start}', 'Planned completion {end} is before the planned start {start}; it should be {start} or later'),
+      actual: txt('实际竣工时间 {end} 早于实际开工时间 {start}；实际竣工应不早于 {start}', 'Actual completion {end} is before the actual start {start}; it should be {start} or later'),
     },
     check: (ctx) => {
       const v = ctx.values;
@@ -302,12 +303,12 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'STAGE', scope: 'row', severity: 'error',
-    title: zh('建设阶段与实际不符', 'Stage contradicts the facts'),
-    description: zh('竣工/投产却无实际竣工时间；在建却无实际开工时间；前期却有本月投资', 'Completed/in operation without a completion date; under construction without a start date; preparation with investment this month'),
-    message: zh('建设阶段为{stage}，但未填写实际竣工时间；请填写实际竣工时间，或将建设阶段改为在建', 'Stage is {stage} but the actual completion date is empty; enter it, or set the stage to 在建 (under construction)'),
+    title: txt('建设阶段与实际不符', 'Stage contradicts the facts'),
+    description: txt('竣工/投产却无实际竣工时间；在建却无实际开工时间；前期却有本月投资', 'Completed/in operation without a completion date; under construction without a start date; preparation with investment this month'),
+    message: txt('建设阶段为{stage}，但未填写实际竣工时间；请填写实际竣工时间，或将建设阶段改为在建', 'Stage is {stage} but the actual completion date is empty; enter it, or set the stage to 在建 (under construction)'),
     variants: {
-      noStart: zh('建设阶段为在建，但未填写实际开工时间；请填写实际开工时间，或将建设阶段改为前期', 'Stage is 在建 (under construction) but the actual start date is empty; enter it, or set the stage to 前期 (preparation)'),
-      prepInvest: zh('建设阶段为前期，但本月完成投资 {month} 万元；有投资的项目应为在建，请改为在建并填写实际开工时间，或核对本月完成投资', "Stage is 前期 (preparation) but this month's investment is {month} (10k yuan); a project with investment is under construction: set the stage to 在建 with its start date, or check the investment"),
+      noStart: txt('建设阶段为在建，但未填写实际开工时间；请填写实际开工时间，或将建设阶段改为前期', 'Stage is 在建 (under construction) but the actual start date is empty; enter it, or set the stage to 前期 (preparation)'),
+      prepInvest: txt('建设阶段为前期，但本月完成投资 {month} 万元；有投资的项目应为在建，请改为在建并填写实际开工时间，或核对本月完成投资', "Stage is 前期 (preparation) but this month's investment is {month} (10k yuan); a project with investment is under construction: set the stage to 在建 with its start date, or check the investment"),
     },
     check: (ctx) => {
       const v = ctx.values;
@@ -321,9 +322,9 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'PERIOD_FUTURE', scope: 'submission', severity: 'error',
-    title: zh('报告月份在未来', 'Report month in the future'),
-    description: zh('报告月份晚于当前月份', 'The report month is after the current month'),
-    message: zh('报告月份 {period} 晚于当前月份 {current}；只能填报 {current} 及以前的月份', 'The report month {period} is after the current month {current}; report {current} or earlier'),
+    title: txt('报告月份在未来', 'Report month in the future'),
+    description: txt('报告月份晚于当前月份', 'The report month is after the current month'),
+    message: txt('报告月份 {period} 晚于当前月份 {current}；只能填报 {current} 及以前的月份', 'The report month {period} is after the current month {current}; report {current} or earlier'),
     check: (ctx) => {
       const current = currentPeriod(ctx.now, ctx.config.timezone);
       return ctx.period > current ? [{ column: null, value: ctx.period, params: { period: ctx.period, current } }] : [];
@@ -331,11 +332,11 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'BELOW_THRESHOLD', scope: 'row', severity: 'warning',
-    title: zh('投资规模不足', 'Below the size threshold'),
-    description: zh('总投资低于重点项目标准；低于入统标准的项目不能入统', 'Total below the key-project threshold; below the statistics threshold a project cannot be registered'),
-    message: zh('总投资 {total} 万元低于重点项目标准 {min} 万元；请核对总投资（是否误按元或亿元填写），不足 {min} 万元的项目不宜列入重点项目', 'Total investment {total} is below the key-project threshold of {min} (10k yuan); check it (was it typed in yuan or 亿?); projects below {min} should not be on the key list'),
+    title: txt('投资规模不足', 'Below the size threshold'),
+    description: txt('总投资低于重点项目标准；低于入统标准的项目不能入统', 'Total below the key-project threshold; below the statistics threshold a project cannot be registered'),
+    message: txt('总投资 {total} 万元低于重点项目标准 {min} 万元；请核对总投资（是否误按元或亿元填写），不足 {min} 万元的项目不宜列入重点项目', 'Total investment {total} is below the key-project threshold of {min} (10k yuan); check it (was it typed in yuan or 亿?); projects below {min} should not be on the key list'),
     variants: {
-      register: zh('总投资 {total} 万元低于入统标准 {min} 万元，不能入统；请将是否入统改为否，或核对总投资', 'Total investment {total} is below the statistics threshold of {min} (10k yuan), so the project cannot be registered; set 是否入统 to 否 or check the total'),
+      register: txt('总投资 {total} 万元低于入统标准 {min} 万元，不能入统；请将是否入统改为否，或核对总投资', 'Total investment {total} is below the statistics threshold of {min} (10k yuan), so the project cannot be registered; set 是否入统 to 否 or check the total'),
     },
     check: (ctx) => {
       const { total, registered } = ctx.values;
@@ -349,9 +350,9 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'PROGRESS_GAP', scope: 'row', severity: 'warning',
-    title: zh('形象进度与投资进度不符', 'Physical progress far from investment'),
-    description: zh('形象进度与开工累计完成投资占总投资的比例相差过大（见配置）', 'Physical progress and since-start investment ÷ total differ by more than the configured points'),
-    message: zh('形象进度 {progress}% 与投资进度 {invest}（开工累计 {cum} ÷ 总投资 {total}）相差 {gap} 个百分点，超过 {limit} 个百分点；请核对形象进度或开工累计完成投资', 'Physical progress {progress}% and investment progress {invest} (since start {cum} ÷ total {total}) differ by {gap} points, more than {limit}; check the progress or the investment'),
+    title: txt('形象进度与投资进度不符', 'Physical progress far from investment'),
+    description: txt('形象进度与开工累计完成投资占总投资的比例相差过大（见配置）', 'Physical progress and since-start investment ÷ total differ by more than the configured points'),
+    message: txt('形象进度 {progress}% 与投资进度 {invest}（开工累计 {cum} ÷ 总投资 {total}）相差 {gap} 个百分点，超过 {limit} 个百分点；请核对形象进度或开工累计完成投资', 'Physical progress {progress}% and investment progress {invest} (since start {cum} ÷ total {total}) differ by {gap} points, more than {limit}; check the progress or the investment'),
     check: (ctx) => {
       const { progress, cumInvest: cum, total } = ctx.values;
       if (!has(progress) || !has(cum) || !has(total) || total <= 0) return [];
@@ -363,9 +364,9 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'SPEND_GAP', scope: 'row', severity: 'warning',
-    title: zh('财务支出与投资不符', 'Spending far from investment'),
-    description: zh('累计财务支出与开工累计完成投资相差超过开工累计的一定比例（见配置）', 'Spending to date and since-start investment differ by more than the configured share of the investment'),
-    message: zh('累计财务支出 {spent} 万元与开工累计完成投资 {cum} 万元相差 {diff} 万元（{share}），超过 {limit}；差额一般应在 {allowed} 万元以内，请核对', 'Spending to date {spent} and investment since the start {cum} differ by {diff} (10k yuan, {share}), more than {limit}; the difference should be within {allowed}: please check'),
+    title: txt('财务支出与投资不符', 'Spending far from investment'),
+    description: txt('累计财务支出与开工累计完成投资相差超过开工累计的一定比例（见配置）', 'Spending to date and since-start investment differ by more than the configured share of the investment'),
+    message: txt('累计财务支出 {spent} 万元与开工累计完成投资 {cum} 万元相差 {diff} 万元（{share}），超过 {limit}；差额一般应在 {allowed} 万元以内，请核对', 'Spending to date {spent} and investment since the start {cum} differ by {diff} (10k yuan, {share}), more than {limit}; the difference should be within {allowed}: please check'),
     check: (ctx) => {
       const { spent, cumInvest: cum } = ctx.values;
       const ratio = ctx.config.thresholds.spendGapRatio;
@@ -376,9 +377,9 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'SPIKE', scope: 'row', severity: 'warning',
-    title: zh('本月投资异常偏高', 'Unusual jump this month'),
-    description: zh('本月完成投资超过以往月均的若干倍且超过总投资的一定比例（见配置）', "This month's investment is several times the project's average month and a large share of the total (configurable)"),
-    message: zh('本月完成投资 {month} 万元是以往 {months} 个月月均 {avg} 万元的 {times} 倍，且超过总投资 {total} 万元的 {share}；请核对是否多填（如把累计数填成了本月数）', "This month's investment {month} is {times}× the average {avg} of the previous {months} months and more than {share} of the total {total} (10k yuan); check it was not over-stated (e.g. a cumulative figure typed as this month's)"),
+    title: txt('本月投资异常偏高', 'Unusual jump this month'),
+    description: txt('本月完成投资超过以往月均的若干倍且超过总投资的一定比例（见配置）', "This month's investment is several times the project's average month and a large share of the total (configurable)"),
+    message: txt('本月完成投资 {month} 万元是以往 {months} 个月月均 {avg} 万元的 {times} 倍，且超过总投资 {total} 万元的 {share}；请核对是否多填（如把累计数填成了本月数）', "This month's investment {month} is {times}× the average {avg} of the previous {months} months and more than {share} of the total {total} (10k yuan); check it was not over-stated (e.g. a cumulative figure typed as this month's)"),
     check: (ctx) => {
       const { monthInvest: month, total } = ctx.values;
       const t = ctx.config.thresholds;
@@ -391,9 +392,9 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'STALLED', scope: 'row', severity: 'warning',
-    title: zh('连续无投资', 'No investment for months'),
-    description: zh('在建项目连续若干个月没有完成投资（见配置）', 'A project under construction has had no investment for the configured number of consecutive months'),
-    message: zh('在建项目已连续 {months} 个月（{from} 至 {to}）没有完成投资；请在“存在问题”中说明原因，或核对本月完成投资', 'The project under construction has had no investment for {months} consecutive months ({from} to {to}); explain why under 存在问题 (problems), or check this month\'s investment'),
+    title: txt('连续无投资', 'No investment for months'),
+    description: txt('在建项目连续若干个月没有完成投资（见配置）', 'A project under construction has had no investment for the configured number of consecutive months'),
+    message: txt('在建项目已连续 {months} 个月（{from} 至 {to}）没有完成投资；请在“存在问题”中说明原因，或核对本月完成投资', 'The project under construction has had no investment for {months} consecutive months ({from} to {to}); explain why under 存在问题 (problems), or check this month\'s investment'),
     check: (ctx) => {
       const v = ctx.values;
       if (!isUnderConstruction(v) || !has(v.monthInvest) || v.monthInvest > 0) return [];
@@ -411,16 +412,16 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     code: 'PHONE', scope: 'row', severity: 'warning',
-    title: zh('联系电话有误', 'Invalid phone number'),
-    description: zh('不是大陆手机号（11 位，1[3-9] 开头）或固定电话（区号 + 号码）', 'Not a mainland mobile (11 digits, 1[3-9]…) or landline (area code + number)'),
-    message: zh('联系电话“{value}”不是有效的手机号（11 位，以 13–19 开头）或固定电话（区号-号码，如 0318-2123456）；请核对', 'Phone "{value}" is neither a mainland mobile (11 digits starting 13–19) nor a landline (area code-number, e.g. 0318-2123456); please check'),
+    title: txt('联系电话有误', 'Invalid phone number'),
+    description: txt('不是大陆手机号（11 位，1[3-9] 开头）或固定电话（区号 + 号码）', 'Not a mainland mobile (11 digits, 1[3-9]…) or landline (area code + number)'),
+    message: txt('联系电话“{value}”不是有效的手机号（11 位，以 13–19 开头）或固定电话（区号-号码，如 0318-2123456）；请核对', 'Phone "{value}" is neither a mainland mobile (11 digits starting 13–19) nor a landline (area code-number, e.g. 0318-2123456); please check'),
     check: (ctx) => ctx.values.phone !== undefined && !isValidPhone(ctx.values.phone) ? [{ column: 'phone', params: { value: ctx.values.phone } }] : [],
   },
   {
     code: 'LATE', scope: 'submission', severity: 'warning',
-    title: zh('逾期报送', 'Submitted late'),
-    description: zh('在该月报告的截止日期之后提交', "Submitted after the month's reporting deadline"),
-    message: zh('{period} 的报告于 {submitted} 提交，晚于截止日期 {deadline}；请按时报送', 'The {period} report was submitted on {submitted}, after the deadline {deadline}; please report on time'),
+    title: txt('逾期报送', 'Submitted late'),
+    description: txt('在该月报告的截止日期之后提交', "Submitted after the month's reporting deadline"),
+    message: txt('{period} 的报告于 {submitted} 提交，晚于截止日期 {deadline}；请按时报送', 'The {period} report was submitted on {submitted}, after the deadline {deadline}; please report on time'),
     check: (ctx) => {
       if (!ctx.submittedAt || Number.isNaN(ctx.submittedAt.getTime())) return [];
       const submitted = localDate(ctx.submittedAt, ctx.config.timezone);

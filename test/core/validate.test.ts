@@ -222,6 +222,9 @@ describe('each rule fires and stays quiet', () => {
     const stalledHistory = [report('2026-02', 0, 1000, 7500), report('2026-01', 0, 1000, 7500), report('2025-12', 400, 1000, 7500)];
     const res = run({ monthInvest: 0, ytdInvest: 1000, cumInvest: 7500, spent: 7500, progress: 37.5 }, { history: new Map([[CODE, stalledHistory]]) });
     expect(only(res, 'STALLED')[0].message).toBe('在建项目已连续 3 个月（2026-01 至 2026-03）没有完成投资；请在“存在问题”中说明原因，或核对本月完成投资');
+    // A completed project has no investment to report.
+    const done = run({ monthInvest: 0, ytdInvest: 1000, cumInvest: 7500, spent: 7500, progress: 100, stage: '竣工', actualEnd: '2026-01-20', total: 7500 }, { history: new Map([[CODE, stalledHistory]]) });
+    expect(only(done, 'STALLED')).toEqual([]);
     const one = run({ monthInvest: 0, ytdInvest: 1000, cumInvest: 7500, spent: 7500, progress: 37.5 });
     expect(only(one, 'STALLED')).toEqual([]);
     expect(only(run({ monthInvest: 0, ytdInvest: 1000, cumInvest: 7500, spent: 7500, progress: 37.5 }, { history: undefined }), 'STALLED')).toEqual([]);
