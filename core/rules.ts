@@ -102,7 +102,7 @@ export function renderMessage(rule: RuleDef, locale: Locale, params: Params = {}
   return tr(locale, text, params);
 }
 
-const zh = (zhCN: string, en: string): Text => ({ 'zh-CN': zhCN, en });
+const txt = (zhCN: string, en: string): Text => ({ 'zh-CN': zhCN, en });
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol + 1e-9;
 const has = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 const AMOUNT_KEYS = LEDGER.filter((c) => c.type === 'amount').map((c) => c.key);
