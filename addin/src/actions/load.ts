@@ -17,11 +17,14 @@ export function toCell(v: unknown): CellValue {
   return String(v);
 }
 
-/** One ledger row: master data, last month's year-to-date and since-start totals; this month's to fill. */
+/**
+ * One ledger row as the server gives it: master data and this month's figures when already
+ * reported, else last month's year-to-date and since-start totals carried forward (this month's
+ * investment left empty to fill).
+ */
 export function rowCells(r: LedgerRow): CellValue[] {
   const prev = r.previous ?? undefined;
   return LEDGER.map((c) => {
-    if (c.key === 'monthInvest') return '';
     if (c.key === 'ytdInvest') return toCell(r.ytdInvest ?? prev?.ytdInvest);
     if (c.key === 'cumInvest') return toCell(r.cumInvest ?? prev?.cumInvest);
     return toCell(r[c.key]);

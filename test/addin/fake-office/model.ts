@@ -158,6 +158,12 @@ export class WorkbookModel {
     return this.cell(this.mustSheet(a.sheet ?? this.active.name), a.r0, a.c0).value;
   }
 
+  /** What a person typing into a cell does (tests only; the add-in goes through the API). */
+  type(address: string, value: CellValue): void {
+    const a = parseAddress(address);
+    this.setCell(this.mustSheet(a.sheet ?? this.active.name), a.r0, a.c0, { value });
+  }
+
   fillAt(address: string): string | null {
     const a = parseAddress(address);
     return this.cell(this.mustSheet(a.sheet ?? this.active.name), a.r0, a.c0).fill;
