@@ -70,6 +70,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   idp?: TestIdp;
   config?: Config;
+  /** Folder of the built add-in served at /addin/ (default addin/dist). */
+  addinDir?: string;
 }
 
 export async function startTestServer(o: TestServerOptions = {}): Promise<TestServer> {
@@ -89,7 +91,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     tokens[key] = users.add({ ...u, aadObjectId: TEST_OIDS[key] }, { actor: 'test' }).token;
   }
   const env = { ...(o.idp?.env ?? {}), ...(o.env ?? {}) };
-  const app = createApp({ store, config, logger: pino({ level: 'silent' }), env });
+  const app = createApp({ store, config, logger: pino({ level: 'silent' }), env, addinDir: o.addinDir });
   const server: Server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
