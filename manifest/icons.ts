@@ -1,7 +1,9 @@
 // App icons drawn at build time (no image files to keep in sync): a rising bar chart on a ledger
 // baseline. Teams wants color.png 192×192 and outline.png 32×32 (white on transparent); the Excel
 // ribbon wants 16/32/80 and IconUrl 32/64.
+import { readFileSync } from 'node:fs';
 import { Raster } from '../server/bulletin/raster';
+import { DEFAULT_CONFIG_FILE } from './config';
 
 const WHITE = '#FFFFFF';
 
@@ -32,7 +34,18 @@ export function outlineIcon(size = 32): Buffer {
   return r.toBuffer();
 }
 
+/** The accent colour of the manifest configuration (KEYPROJ_MANIFEST_CONFIG or app.config.json). */
+export function configuredAccent(env: Record<string, string | undefined> = process.env): string {
+  const file = env.KEYPROJ_MANIFEST_CONFIG || DEFAULT_CONFIG_FILE;
+  const accent = (JSON.parse(readFileSync(file, 'utf8')) as { accentColor?: string }).accentColor;
+  return accent && /^#[0-9a-f]{6}$/i.test(accent) ? accent : '#B71C1C';
+}
+
+const drawn = new Map<string, Buffer>();
+
 /** The add-in's ribbon and catalogue icon at one size; the service serves these under /addin/assets/. */
-export function addinIcon(size: number, accent = '#B71C1C'): Buffer {
-  return colorIcon(size, accent);
+export function addinIcon(size: number, accent = configuredAccent()): Buffer {
+  const key = `${size}${accent}`;
+  if (!drawn.has(key)) drawn.set(key, colorIcon(size, accent));
+  return drawn.get(key)!;
 }

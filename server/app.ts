@@ -12,6 +12,7 @@ import { HttpError } from './http/errors';
 import { limitsFromEnv, formatBytes, type Limits } from './http/limits';
 import { localeFromHeader } from './http/locale';
 import { addinPlaceholder } from './http/addin';
+import { addinIcon } from '../manifest/icons';
 import { apiRouter, type Logger } from './http/router';
 import { ROUTES } from './http/routes';
 import { Idempotency } from './store/idempotency';
@@ -77,6 +78,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.post('/api/messages', async (req, res) => {
     if (!deps.bot) throw new HttpError(503, 'unavailable', { feature: 'Teams bot (bot/index.ts)' });
     await deps.bot.process(req, res);
+  });
+
+  // The add-in's icons, drawn from the manifest configuration (manifest/addin.ts points here).
+  app.get(/^\/addin\/assets\/icon-(16|32|64|80)\.png$/, (req, res) => {
+    res.type('png').setHeader('Cache-Control', 'public, max-age=86400');
+    res.send(addinIcon(Number((req.params as Record<string, string>)[0])));
   });
 
   const addinDir = deps.addinDir ?? ADDIN_DIST;

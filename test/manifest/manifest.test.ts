@@ -13,6 +13,7 @@ import { checkManifestConfig, loadManifestConfig, type ManifestConfig } from '..
 import { addinIcon } from '../../manifest/icons';
 import { teamsPackage, writeAll } from '../../manifest/package';
 import { SEARCH_COMMAND_ID, teamsManifest } from '../../manifest/teams';
+import { startTestServer } from '../server/helpers/server';
 import { at, child, parseXml, walk, type El } from './xml';
 
 const run = promisify(execFile);
@@ -334,5 +335,28 @@ describe('npm run manifest', () => {
     expect(err.stderr).toContain('BOT_ID');
     expect(err.stderr).toContain('KEYPROJ_PUBLIC_URL');
     expect(existsSync(join(dir, 'manifest.json'))).toBe(false);
+  });
+});
+
+describe('the service serves the add-in icons the manifest names', () => {
+  it('answers every icon URL of manifest.xml with a PNG of its size', async () => {
+    const server = await startTestServer({ seed: 'none' });
+    try {
+      const xml = addinManifestXml(config());
+      const icons = urlsIn(xml).filter((u) => u.includes('/addin/assets/'));
+      expect(new Set(icons).size).toBe(4);
+      for (const u of new Set(icons)) {
+        const path = new URL(u).pathname;
+        const r = await fetch(server.url + path);
+        expect(r.status, path).toBe(200);
+        expect(r.headers.get('content-type')).toBe('image/png');
+        const png = PNG.sync.read(Buffer.from(await r.arrayBuffer()));
+        const size = Number(/icon-(\d+)\.png$/.exec(path)![1]);
+        expect([png.width, png.height]).toEqual([size, size]);
+      }
+      expect((await fetch(server.url + '/addin/assets/icon-33.png')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 });
