@@ -10,6 +10,7 @@ import { reconcile, type Difference } from '../core/reconcile';
 import { renderMessage, ruleDef, type RowRule } from '../core/rules';
 import type { Locale, Period, ProjectState } from '../core/types';
 import { decodeCsv, parseCsv } from './xlsx/csv';
+import { cellValue } from './xlsx/read';
 
 export type SourceKey = 'stats' | 'ndrc';
 
@@ -96,17 +97,6 @@ function headerKind(text: string): { kind: 'code' | 'amount'; unit?: string } | 
   return undefined;
 }
 
-/** The cell's value as a workbook holds it: formula results, rich text and hyperlinks unwrapped. */
-function plain(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'object' || v instanceof Date) return v;
-  if ('result' in v) return plain(v.result as ExcelJS.CellValue);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('text' in v) return v.text;
-  if ('error' in v) return v.error;
-  return null;
-}
-
 async function rowsOf(file: SourceFile, locale: Locale): Promise<unknown[][]> {
   const name = file.name.toLowerCase();
   try {
@@ -118,7 +108,7 @@ async function rowsOf(file: SourceFile, locale: Locale): Promise<unknown[][]> {
       const rows: unknown[][] = [];
       ws.eachRow({ includeEmpty: true }, (row, r) => {
         const values = row.values as ExcelJS.CellValue[];
-        rows[r - 1] = values.slice(1).map(plain);
+        rows[r - 1] = values.slice(1).map(cellValue);
       });
       return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
     });
