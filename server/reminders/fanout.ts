@@ -88,7 +88,9 @@ export class Fanout {
   }
 
   content(slot: Slot): ReminderContent {
-    return new ReminderContent({ data: this.d.data, config: this.d.config, period: slot.period, kind: slot.kind, now: this.now() });
+    // Sent by hand, it is the weekly reminder sent early.
+    const kind = slot.kind === 'manual' ? 'weekly' : slot.kind;
+    return new ReminderContent({ data: this.d.data, config: this.d.config, period: slot.period, kind, now: this.now() });
   }
 
   /** Who gets this slot and who is skipped (and why). Also what `remind --dry-run` shows. */

@@ -1,0 +1,107 @@
+// `keyproj remind`: preview, send now (through the real TeamsAdapter built from the environment,
+// to the mock connector), subscriptions, unsubscribe, log, and bad input.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../core/config';
+import { runRemind, type CliIo } from '../../server/cli/commands/remind';
+import { reminderBench, type Bench } from './helpers/reminder-fixture';
+import { join } from 'node:path';
+
+const NOW = new Date('2026-11-02T01:00:00Z');
+let bench: Bench | undefined;
+afterEach(async () => {
+  await bench?.close();
+  bench = undefined;
+});
+
+async function remind(b: Bench, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (s) => out.push(s), err: (s) => err.push(s), env: {} };
+  const code = await runRemind([...argv, '--db', b.file], io, { now: () => NOW, config: DEFAULT_CONFIG });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('keyproj remind', () => {
+  it('--dry-run prints what each conversation would receive, in Chinese, and sends nothing', async () => {
+    const b = (bench = await reminderBench({ conversations: 3, scopes: ['桃城区', '全市', '景县'] }));
+    b.subs.subscribe(b.ids[2], '景县', { quiet: true });
+    const r = await remind(b, '--dry-run');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('提醒预览（2026-11-02，报送月份 2026-10）：3 个订阅会话');
+    expect(r.out).toContain(`── 会话 ${b.ids[0]}（重点项目调度群） · 范围：桃城区`);
+    expect(r.out).toContain('重点项目周提醒 · 桃城区');
+    expect(r.out).toContain('重点项目周提醒 · 全市');
+    expect(r.out).toContain('报送截止 2026-11-05，还剩 3 天');
+    expect(b.connector.requests).toHaveLength(0);
+
+    const plain = await remind(b); // no flag = preview
+    expect(plain.out).toBe(r.out);
+
+    const j = await remind(b, '--dry-run', '--json');
+    const parsed = JSON.parse(j.out) as { period: string; recipients: { conversationId: string; action: string; text: string }[] };
+    expect(parsed.period).toBe('2026-10');
+    expect(parsed.recipients.map((x) => x.conversationId).sort()).toEqual(b.ids);
+    expect(parsed.recipients.every((x) => x.action === 'send')).toBe(true);
+    expect(parsed.recipients.find((x) => x.conversationId === b.ids[0])!.text).toContain('未报送项目');
+  });
+
+  it('--now sends once per conversation; again the same day sends nothing; a new --slot sends again', async () => {
+    const b = (bench = await reminderBench({ conversations: 4 }));
+    b.connector.script(b.ids[3], [{ status: 403 }]);
+    const r = await remind(b, '--now');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('提醒已发送（manual:2026-11-02）：已发送 3，跳过 0，失败 0，会话已停用 1');
+    expect(b.ids.map((id) => b.connector.delivered(id).length)).toEqual([1, 1, 1, 0]);
+
+    const again = await remind(b, '--now');
+    expect(again.out).toContain('本批次（manual:2026-11-02）已经发送过');
+    expect(b.connector.delivered()).toHaveLength(3);
+
+    const extra = await remind(b, '--now', '--slot', 'manual:2026-11-02-b');
+    expect(extra.code).toBe(0);
+    expect(b.ids.map((id) => b.connector.delivered(id).length)).toEqual([2, 2, 2, 0]);
+
+    const log = await remind(b, 'log');
+    expect(log.out).toMatch(/manual:2026-11-02\s+2026-10\s+2026-11-02 09:00\s+3\s+0\s+0\s+1\s+0\s+是/);
+    const detail = await remind(b, 'log', '--slot', 'manual:2026-11-02');
+    expect(detail.out).toContain('会话已停用');
+  });
+
+  it('subscriptions lists scopes and retired conversations; unsubscribe removes one', async () => {
+    const b = (bench = await reminderBench({ conversations: 2, seedAsOf: null, scopes: ['冀州区', '全市'] }));
+    b.subs.retire(b.ids[1], '403 BotNotInConversationRoster');
+    const list = await remind(b, 'subscriptions');
+    expect(list.out).toMatch(new RegExp(`${b.ids[0].replace(/[.@:]/g, '\\$&')}\\s+重点项目调度群\\s+冀州区\\s+否`));
+    expect(list.out).toContain('已停用：403 BotNotInConversationRoster');
+    expect(list.out).toContain('共 2 个订阅，其中 1 个已停用');
+
+    const j = JSON.parse((await remind(b, 'subscriptions', '--json')).out) as { subscriptions: { scope: string }[] };
+    expect(j.subscriptions.map((s) => s.scope).sort()).toEqual(['全市', '冀州区']);
+
+    const un = await remind(b, 'unsubscribe', b.ids[0]);
+    expect(un.code).toBe(0);
+    expect(un.out).toContain(`已取消会话 ${b.ids[0]} 的提醒订阅`);
+    expect(b.subs.get(b.ids[0])).toBeUndefined();
+    const none = await remind(b, 'unsubscribe', 'no-such-conversation');
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('会话 no-such-conversation 没有订阅提醒');
+  });
+
+  it('bad input gets a Chinese message and exit code 2', async () => {
+    const b = (bench = await reminderBench({ conversations: 0, seedAsOf: null }));
+    const both = await remind(b, '--now', '--dry-run');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--now 与 --dry-run 不能同时使用');
+    const unknown = await remind(b, '--loud');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('参数有误');
+    const sub = await remind(b, 'frobnicate');
+    expect(sub.err).toContain('未知的子命令“frobnicate”');
+
+    const io: CliIo = { out: () => undefined, err: (s) => errs.push(s), env: {} };
+    const errs: string[] = [];
+    const missing = await runRemind(['--db', join(b.dir, 'nope.db')], io, { config: DEFAULT_CONFIG });
+    expect(missing).toBe(2);
+    expect(errs.join('\n')).toContain('找不到数据库文件');
+  });
+});
