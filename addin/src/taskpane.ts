@@ -69,7 +69,8 @@ function explain(e: unknown, locale: Locale): string {
 async function main(): Promise<void> {
   const store = storage();
   const host = await detectHost();
-  let locale: Locale = initialLocale(store.getItem(LOCALE_KEY), host.kind === 'excel' ? host.displayLanguage : navigator.language);
+  // Chinese unless the clerk chose English or Office runs in English.
+  let locale: Locale = initialLocale(store.getItem(LOCALE_KEY), host.kind === 'excel' ? host.displayLanguage : undefined);
   const message = byId('host-message');
   const refreshHostMessage = () => {
     if (host.kind === 'outside') message.textContent = t(locale, 'outsideExcel');
@@ -182,7 +183,9 @@ async function main(): Promise<void> {
         progress.hide();
         for (const x of buttons) x.disabled = false;
         document.body.removeAttribute('aria-busy');
+        // For tests and screen readers alike: which action finished, and how many so far.
         document.body.dataset.lastAction = b.dataset.action!;
+        document.body.dataset.done = String(Number(document.body.dataset.done ?? 0) + 1);
       }
     });
   }
