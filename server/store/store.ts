@@ -24,6 +24,8 @@ export interface ImportOptions {
   /** Optimistic concurrency: the version of this county's ledger the submitter started from. */
   county?: string;
   baseVersion?: number;
+  /** Called after each row is stored (for progress bars): rows done, rows in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ImportResult {
@@ -141,6 +143,7 @@ export class Store {
         result.reports++;
         if (this.problemFromText(project, v.problems, period, ctx)) result.problemsCreated++;
         counties.add(project.county);
+        opts.onProgress?.(result.codes.length, rows.length);
       }
       for (const county of counties) result.versions[county] = this.bumpVersion(county, period, ctx);
       return result;
