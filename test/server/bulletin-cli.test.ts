@@ -2,10 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run as bulletin } from '../../server/cli/commands/bulletin';
-import { run as reconcile } from '../../server/cli/commands/reconcile';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { main } from '../../server/cli/main';
 import { toCsv } from '../../server/xlsx/csv';
 import { demoStore, type DemoStore } from './bulletin-demo';
+
+const bulletin = (argv: string[], io: Parameters<typeof main>[1]) => main(['bulletin', ...argv], io);
+const reconcile = (argv: string[], io: Parameters<typeof main>[1]) => main(['reconcile', ...argv], io);
+const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 let demo: DemoStore;
 let db: string;
@@ -40,7 +46,7 @@ describe('keyproj bulletin', () => {
     expect(a.err.join('\n')).toContain('不是月份，应为 YYYY-MM');
     const b = io();
     expect(await bulletin(['--period', '2026-06', '--out', 'x.xlsx'], b.io)).toBe(2);
-    expect(b.err.join('\n')).toContain('找不到数据库文件 /nonexistent/keyproj.db');
+    expect(b.err.join('\n')).toContain('数据库文件 /nonexistent/keyproj.db 不存在');
     const c = io();
     expect(await bulletin(['--period', '2026-06', '--db', db], c.io)).toBe(2);
     expect(c.err.join('\n')).toContain('缺少 --out');
@@ -85,5 +91,14 @@ describe('keyproj reconcile', () => {
     const b = io();
     expect(await reconcile(['--period', '2026-06', '--stats', bad, '--db', db], b.io)).toBe(2);
     expect(b.err.join('\n')).toContain('缺少 --ndrc');
+  });
+
+  it('runs from the package bin as an administrator would', async () => {
+    const file = join(demo.dir, 'bin.xlsx');
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/keyproj.mjs', 'bulletin', '--period', '2026-06', '--out', file, '--db', db], { cwd: repo });
+    expect(stdout).toContain('2026-06 月度通报已生成');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as never);
+    expect(wb.worksheets).toHaveLength(6);
   });
 });
