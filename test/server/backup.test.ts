@@ -1,11 +1,14 @@
 // Online backup while the service runs, restore by copying the file back, data read back;
 // `keyproj user` administration.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as backup } from '../../server/cli/commands/backup';
-import { run as user, type CliIo } from '../../server/cli/commands/user';
+import type { CliIo } from '../../server/cli/args';
+import { run as user } from '../../server/cli/commands/user';
 import { openDb } from '../../server/store/db';
 import { Store } from '../../server/store/store';
 import { Users } from '../../server/store/users';
@@ -131,4 +134,23 @@ describe('keyproj user', () => {
     expect(await user(['remove', '王五', '--db', db()], again)).toBe(1);
     expect(again.stderr.join()).toContain('找不到用户');
   });
+});
+
+describe('through the keyproj binary', () => {
+  it('user add → backup → the backup holds the user (child processes, as an administrator runs them)', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const db = join(dir, 'bin.db');
+    const env = { ...process.env, KEYPROJ_DB: db };
+    const added = JSON.parse(execFileSync(process.execPath, ['bin/keyproj.mjs', 'user', 'add', '--name', '市重点办', '--role', 'admin', '--json'], { cwd: root, env, encoding: 'utf8' }));
+    expect(added.token).toMatch(/^kp_[A-Za-z0-9_-]{43}$/);
+    const out = join(dir, 'bin-backup.db');
+    const printed = execFileSync(process.execPath, ['bin/keyproj.mjs', 'backup', '--out', out], { cwd: root, env, encoding: 'utf8' });
+    expect(printed).toContain('已备份');
+    const conn = openDb(out);
+    try {
+      expect(new Users(conn).findByToken(added.token)?.role).toBe('admin');
+    } finally {
+      conn.close();
+    }
+  }, 60_000);
 });

@@ -5,14 +5,12 @@ import { parseArgs } from 'node:util';
 import { backupDb } from '../../backup';
 import { loadConfig } from '../../config';
 import { openDb } from '../../store/db';
-import type { CliIo } from './user';
+import { processIo, type CliIo } from '../args';
 
 export const USAGE = `用法：keyproj backup --out 备份文件.db [--db 数据库文件] [--json]
 在服务运行时也可备份（SQLite 在线备份）。恢复：停止服务，把备份文件复制为 KEYPROJ_DB 指向的文件（并删除同名的 -wal、-shm 文件），再启动服务。`;
 
-export async function run(argv: string[], io: CliIo = {
-  out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), env: process.env,
-}): Promise<number> {
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let o;
   try {
     o = parseArgs({ args: argv, strict: true, options: { out: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, locale: { type: 'string' } } }).values;

@@ -2,20 +2,10 @@
 // once and only its hash is stored.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config';
+import { processIo, type CliIo } from '../args';
 import { openDb } from '../../store/db';
 import { checkNewUser, ROLES, Users, type Role, type User } from '../../store/users';
 
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  env: Record<string, string | undefined>;
-}
-
-const defaultIo = (): CliIo => ({
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
-  env: process.env,
-});
 
 export const USAGE = `用法：
   keyproj user add --name 姓名 --role admin|staff|leader|viewer [--county 县市区] [--aad 对象ID] [--leader 包联领导姓名] [--db 文件] [--json]
@@ -29,7 +19,7 @@ const ROLE_LABEL: Record<Role, string> = { admin: '管理员', staff: '填报员
 const describe = (u: User) =>
   `${u.id}\t${u.name}\t${ROLE_LABEL[u.role]}（${u.role}）\t${u.county ?? '—'}\t${u.leaderName ?? '—'}\t${u.aadObjectId ?? '—'}\t${u.createdAt}`;
 
-export async function run(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
