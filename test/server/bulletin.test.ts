@@ -248,3 +248,28 @@ describe('monthly bulletin on the demo city', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   }, 180_000);
 });
+
+describe('bulletin edge cases', () => {
+  it('an empty database gives a bulletin of zeros and "none" lines, not a crash', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { Store } = await import('../../server/store/store');
+    const dir = mkdtempSync(join(tmpdir(), 'keyproj-empty-'));
+    const store = Store.open(join(dir, 'k.db'));
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await buildBulletin(store, config, '2026-01', 'zh-CN', { now: NOW })) as never);
+      const summary = wb.getWorksheet('全市概况')!;
+      expect(summary.getCell(rowOf(summary, '重点项目（个）'), 2).value).toBe(0);
+      expect(summary.getCell(rowOf(summary, '投资完成率'), 2).value).toBe('不适用');
+      const ranking = wb.getWorksheet('县市区排名')!;
+      expect(ranking.getCell(rowOf(ranking, '序号') + config.counties.length, 2).value).toBe(config.counties.at(-1)!.name);
+      expect(String(wb.getWorksheet('红黄项目')!.getCell(rowOf(wb.getWorksheet('红黄项目')!, '序号') + 1, 1).value)).toContain('本月无红色、黄色项目');
+      expect(String(wb.getWorksheet('约谈预警')!.getCell(rowOf(wb.getWorksheet('约谈预警')!, '序号') + 1, 1).value)).toContain('本月无');
+      expect(String(wb.getWorksheet('问题清单')!.getCell(3, 1).value)).toContain('发现问题 0 处');
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
