@@ -83,6 +83,22 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
   const model = <T>(page: Page, f: string, ...args: unknown[]): Promise<T> =>
     page.evaluate(([body, a]) => new Function('m', 'args', body)((window as unknown as { __fakeOffice: { model: unknown } }).__fakeOffice.model, a), [f, args] as const) as Promise<T>;
 
+  /** Types this month's figures (100 万元) for each 在建 row not yet reported, as a clerk would. */
+  async function typeMonth(page: Page, rows: Record<string, any>[], period: string): Promise<{ row: number; code: string }[]> {
+    const typed: { row: number; code: string }[] = [];
+    for (const [i, r] of rows.entries()) {
+      if (r.list !== '在建' || r.reported) continue;
+      const row = i + 2;
+      const prevYtd = r.previous?.period?.slice(0, 4) === period.slice(0, 4) ? r.previous.ytdInvest ?? 0 : 0;
+      typed.push({ row, code: r.code });
+      await model(page, 'for (const [a, v] of args) m.type(a, v)',
+        [`台账!${colOf('monthInvest')}${row}`, 100],
+        [`台账!${colOf('ytdInvest')}${row}`, prevYtd + 100],
+        [`台账!${colOf('cumInvest')}${row}`, (r.previous?.cumInvest ?? 0) + 100]);
+    }
+    return typed;
+  }
+
   it('inserts the template, loads, marks a wrong cell, and submits once fixed', async () => {
     const { page, errors } = await openPane();
     expect(await page.textContent('h1')).toBe('重点项目台账');
@@ -97,17 +113,7 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
     expect(await model<number>(page, 'return m.table("KeyProjectLedger").rows')).toBe(ledger.rows.length + 1);
 
     // The clerk types this month's figures for every project under construction not yet reported.
-    const typed: { row: number; code: string }[] = [];
-    for (const [i, r] of (ledger.rows as Record<string, any>[]).entries()) {
-      if (r.list !== '在建' || r.reported) continue;
-      const row = i + 2;
-      const prevYtd = r.previous?.period?.slice(0, 4) === period.slice(0, 4) ? r.previous.ytdInvest ?? 0 : 0;
-      typed.push({ row, code: r.code });
-      await model(page, 'for (const [a, v] of args) m.type(a, v)',
-        [`台账!${colOf('monthInvest')}${row}`, 100],
-        [`台账!${colOf('ytdInvest')}${row}`, prevYtd + 100],
-        [`台账!${colOf('cumInvest')}${row}`, (r.previous?.cumInvest ?? 0) + 100]);
-    }
+    const typed = await typeMonth(page, ledger.rows, period);
     expect(typed.length).toBeGreaterThan(0);
 
     // A mistake: words where an amount belongs.
@@ -157,6 +163,37 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
     expect(dialogs).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('asks for a reload when someone else submitted after the pane loaded (409)', async () => {
+    const { page } = await openPane();
+    const period = await page.inputValue('#period');
+    await act(page, 'load');
+    const ledger = (await server.api(`/api/v1/ledger?county=${encodeURIComponent('桃城区')}&period=${period}`, { token: server.tokens.staff })).body;
+    const typed = await typeMonth(page, ledger.rows, period);
+    expect(await act(page, 'validate')).not.toMatch(/错误 [1-9]/);
+    // Meanwhile another clerk's submission changes the county's ledger.
+    server.store.importLedger([{
+      code: '2026-131102-04-01-888888', name: '桃城区另一项目', county: '桃城区', list: '储备', level: '市重点', sector: '工业',
+      owner: '测试公司', total: 20000, annualPlan: 0, plannedStart: '2027-03', plannedEnd: '2028-12', leader: '赵志刚', unit: '桃城区发改局', stage: '前期',
+    }], period, 'other-clerk');
+    const status = await act(page, 'submit');
+    expect(status).toContain('重新加载');
+    const after = (await server.api(`/api/v1/ledger?county=${encodeURIComponent('桃城区')}&period=${period}`, { token: server.tokens.staff })).body;
+    for (const t of typed) expect(after.rows.find((r: Record<string, unknown>) => r.code === t.code).reported).toBe(false);
+    await page.close();
+  }, 120_000);
+
+  it('switches between Chinese and English', async () => {
+    const { page } = await openPane();
+    expect(await page.textContent('[data-action="submit"]')).toBe('提交');
+    await page.click('#lang');
+    expect(await page.textContent('h1')).toBe('Key Project Ledger');
+    expect(await page.textContent('[data-action="validate"]')).toBe('Validate');
+    expect(await page.textContent('#who')).toContain('Signed in as');
+    await page.click('#lang');
+    expect(await page.textContent('[data-action="validate"]')).toBe('校验');
+    await page.close();
+  }, 60_000);
 
   it('outside Excel, tells how to open it in Excel instead of failing', async () => {
     const page = await browser.newPage();
