@@ -21,17 +21,35 @@ export interface AppOptions {
   open: boolean;
 }
 
-/** The activity's locale, or English when the user wrote English. */
-export function localeOf(activity: Partial<Activity>, english = false, fallback: Locale = 'zh-CN'): Locale {
-  if (english) return 'en';
+/**
+ * The reply's language: what the user wrote decides (Chinese characters → Chinese, English
+ * words → English); otherwise (buttons, pinyin initials, installs) the activity's locale, else
+ * the configured default. A Chinese question from an English-language Teams client is answered
+ * in Chinese.
+ */
+export function localeOf(activity: Partial<Activity>, written?: { english: boolean; chinese: boolean }, fallback: Locale = 'zh-CN'): Locale {
+  if (written?.english) return 'en';
+  if (written?.chinese) return 'zh-CN';
   return activity.locale ? toLocale(activity.locale) : fallback;
 }
 
+/** Marks every Action.Submit of a card with the card's language, so a button answers in it too. */
+function tagLanguage(node: unknown, locale: Locale): unknown {
+  if (Array.isArray(node)) return node.map((n) => tagLanguage(n, locale));
+  if (!node || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = tagLanguage(v, locale);
+  const data = o.data as Record<string, unknown> | undefined;
+  if (o.type === 'Action.Submit' && data && typeof data === 'object' && !('msteams' in data)) out.data = { ...data, lang: locale };
+  return out;
+}
+
 /** Replies as activities: cards as Adaptive Card attachments (with their plain-text fallback), texts as plain text. */
-export function toActivities(replies: Reply[]): Partial<Activity>[] {
+export function toActivities(replies: Reply[], locale?: Locale): Partial<Activity>[] {
   return replies.map((r) => {
     if ('text' in r) return { type: ActivityTypes.Message, text: r.text, textFormat: 'plain' };
-    const attachment: Attachment = { contentType: ADAPTIVE, content: r.card.card };
+    const attachment: Attachment = { contentType: ADAPTIVE, content: locale ? tagLanguage(r.card.card, locale) : r.card.card };
     return { type: ActivityTypes.Message, attachments: [attachment], summary: r.card.text.split('\n')[0], text: undefined };
   });
 }
@@ -47,8 +65,8 @@ export function createApplication(o: AppOptions): Application<TurnState> {
   const { data, logger } = o;
 
   /** Resolves the caller; unknown callers (closed mode) are told how to be added and get nothing else. */
-  async function withCaller(ctx: TurnContext, english: boolean, run: (a: Ask) => Reply[]): Promise<void> {
-    const locale = localeOf(ctx.activity, english, data.config.locale);
+  async function withCaller(ctx: TurnContext, written: { english: boolean; chinese: boolean } | undefined, run: (a: Ask) => Reply[], lang?: Locale): Promise<void> {
+    const locale = lang ?? localeOf(ctx.activity, written, data.config.locale);
     const who = resolveCaller(ctx.activity, data, o.open);
     if (!who.ok) {
       await ctx.sendActivity({ type: ActivityTypes.Message, text: tr(locale, who.id ? M.unknownUser : M.noUserId, { id: who.id }), textFormat: 'plain' });
@@ -56,7 +74,7 @@ export function createApplication(o: AppOptions): Application<TurnState> {
     }
     const a: Ask = { data, caller: who.caller, locale, conversationId: ctx.activity.conversation?.id ?? '' };
     const replies = run(a);
-    await ctx.sendActivities(toActivities(replies));
+    await ctx.sendActivities(toActivities(replies, locale));
     logCall(ctx, who.caller);
   }
 
@@ -82,18 +100,19 @@ export function createApplication(o: AppOptions): Application<TurnState> {
     const added = ctx.activity.membersAdded ?? [];
     // Greet once, when the bot itself joins (personal install, team or group chat).
     if (!added.some((m) => m.id === botId)) return;
-    const card = welcomeCard(localeOf(ctx.activity, false, data.config.locale));
-    await ctx.sendActivities(toActivities([{ card }]));
+    const locale = localeOf(ctx.activity, undefined, data.config.locale);
+    await ctx.sendActivities(toActivities([{ card: welcomeCard(locale) }], locale));
   });
 
   for (const [verb, handle] of Object.entries(VERBS)) {
     app.adaptiveCards.actionSubmit(verb, async (ctx, _state, d: Record<string, unknown>) => {
-      await withCaller(ctx, false, (a) => handle(a, d) ?? [{ text: tr(a.locale, M.badButton) }]);
+      const lang = d.lang === 'en' || d.lang === 'zh-CN' ? d.lang : undefined;
+      await withCaller(ctx, undefined, (a) => handle(a, d) ?? [{ text: tr(a.locale, M.badButton) }], lang);
     });
   }
 
   app.messageExtensions.query(SEARCH_COMMAND_ID, async (ctx, _state, query) => {
-    const locale = localeOf(ctx.activity, false, data.config.locale);
+    const locale = localeOf(ctx.activity, undefined, data.config.locale);
     const who = resolveCaller(ctx.activity, data, o.open);
     if (!who.ok) return { type: 'message', text: tr(locale, who.id ? M.unknownUser : M.noUserId, { id: who.id }) };
     const text = String(query.parameters?.[SEARCH_PARAMETER] ?? '');
@@ -105,7 +124,7 @@ export function createApplication(o: AppOptions): Application<TurnState> {
     const raw = ctx.activity.text ?? '';
     if (!raw.trim()) return;
     const u = understand(raw, data.config);
-    await withCaller(ctx, u.english, (a) => answerQuestion(a, u));
+    await withCaller(ctx, u, (a) => answerQuestion(a, u));
   });
 
   return app;

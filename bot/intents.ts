@@ -25,6 +25,8 @@ export interface Understood {
   text: string;
   /** The user wrote English (matched an English pattern, no Chinese characters). */
   english: boolean;
+  /** The user wrote Chinese characters. */
+  chinese: boolean;
 }
 
 type Kind = Intent['kind'];
@@ -118,9 +120,9 @@ export function understand(raw: string, config: Config): Understood {
         const intent = row.build ? row.build(m, county, text) : ({ kind: row.kind } as Intent);
         if (!intent) continue;
         const english = noHan && /[a-z]{2,}/i.test(text) && (lang === 'en' || /\s/.test(text));
-        return { intent, text, english };
+        return { intent, text, english, chinese: !noHan };
       }
     }
   }
-  return { intent: { kind: 'project' }, text, english: noHan && /[a-z]{2,}\s+[a-z]{2,}/i.test(text) };
+  return { intent: { kind: 'project' }, text, english: noHan && /[a-z]{2,}\s+[a-z]{2,}/i.test(text), chinese: !noHan };
 }

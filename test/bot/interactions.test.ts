@@ -33,6 +33,13 @@ describe('card buttons', () => {
     expect(text).toContain('发现问题 2 处');
   });
 
+  it('a button answers in the language of its card, whatever the client locale', async () => {
+    const [en] = await send(f, { value: { verb: 'history', code: PROJECTS[0].code, lang: 'en' } }, 'leader');
+    expect(readable(en)).toContain('monthly investment');
+    const [zh] = await send(f, { locale: 'en-US', value: { verb: 'history', code: PROJECTS[0].code, lang: 'zh-CN' } }, 'leader');
+    expect(readable(zh)).toContain('月度投资');
+  });
+
   it('下一页 repeats the list query', async () => {
     const [r] = await press({ verb: 'page', kind: 'missing', page: 0 });
     expect(readable(r)).toContain('月报未报项目');

@@ -41,6 +41,7 @@ describe('project status', () => {
     expect(facts['未解决问题']).toBe('2 个（逾期 1 个）');
     expect(readable(replies[0])).toContain('衡水湖生态修复工程');
     expect(card.actions.map((a: any) => a.data.verb)).toEqual(['problems', 'history', 'nudge']);
+    expect(card.actions.map((a: any) => a.data.lang)).toEqual(['zh-CN', 'zh-CN', 'zh-CN']);
   });
 
   it('a name that also names a county is the project, not the county', async () => {
@@ -56,15 +57,15 @@ describe('project status', () => {
     const card = cardOf(r)!;
     expect(readable(r)).toContain('有 2 个项目');
     expect(card.actions.map((a: any) => a.data)).toEqual([
-      { verb: 'project', code: PROJECTS[0].code },
-      { verb: 'project', code: PROJECTS[1].code },
+      { verb: 'project', code: PROJECTS[0].code, lang: 'zh-CN' },
+      { verb: 'project', code: PROJECTS[1].code, lang: 'zh-CN' },
     ]);
   });
 
   it('no match → the closest names', async () => {
     const [r] = await say(f, '衡水胡生太修复');
     expect(readable(r)).toContain('没有找到与“衡水胡生太修复”相符的项目');
-    expect(cardOf(r)!.actions[0].data).toEqual({ verb: 'project', code: PROJECTS[0].code });
+    expect(cardOf(r)!.actions[0].data).toEqual({ verb: 'project', code: PROJECTS[0].code, lang: 'zh-CN' });
   });
 
   it('nothing close at all → says so and points to help', async () => {
@@ -149,6 +150,9 @@ describe('counties, city, lists', () => {
   it('help, in Chinese and English', async () => {
     expect(readable((await say(f, '帮助'))[0])).toContain('我能回答这些问题');
     expect(readable((await say(f, 'help'))[0])).toContain('What you can ask me');
-    expect(readable((await say(f, '帮助', 'leader', { locale: 'en-US' }))[0])).toContain('What you can ask me');
+    // An English client: Chinese questions still get Chinese; neutral input follows the locale.
+    expect(readable((await say(f, '帮助', 'leader', { locale: 'en-US' }))[0])).toContain('我能回答这些问题');
+    const [pinyin] = await say(f, 'hshstxf', 'leader', { locale: 'en-US' });
+    expect(factsOf(cardOf(pinyin))['Why']).toContain('ahead of plan');
   });
 });
