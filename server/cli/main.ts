@@ -6,7 +6,7 @@ import { CliExit, processIo, type CliIo } from './args';
 
 type Runner = (argv: string[], io: CliIo) => Promise<number>;
 
-interface CommandDef {
+export interface CommandDef {
   /** Loads the command's module; its runner is the export named `run` (or `exportName`). */
   load: () => Promise<Record<string, unknown>>;
   exportName?: string;
@@ -35,9 +35,9 @@ const M = {
   failed: { 'zh-CN': '命令“{name}”出错：{message}', en: 'Command "{name}" failed: {message}' },
 } satisfies Record<string, Text>;
 
-function usage(locale: Locale): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
-  const lines = Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${tr(locale, c.summary)}`);
+function usage(locale: Locale, commands: Record<string, CommandDef>): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  const lines = Object.entries(commands).map(([k, c]) => `  ${k.padEnd(width)}  ${tr(locale, c.summary)}`);
   return tr(locale, M.usage, { commands: lines.join('\n') });
 }
 
@@ -48,17 +48,17 @@ function isModuleMissing(e: unknown, name: string): boolean {
 }
 
 /** Runs one command; returns the process exit code (0 ok, 1 findings with errors, 2 usage or unreadable input). */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo(), commands: Record<string, CommandDef> = COMMANDS): Promise<number> {
   const localeArg = argv.find((a, i) => argv[i - 1] === '--locale') ?? argv.find((a) => a.startsWith('--locale='))?.slice(9);
   const locale = toLocale(localeArg ?? io.env.KEYPROJ_LOCALE);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    (name ? io.out : io.err)(usage(locale));
+    (name ? io.out : io.err)(usage(locale, commands));
     return name ? 0 : 2;
   }
-  const def = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const def = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!def) {
-    io.err(`${tr(locale, M.unknown, { name })}\n\n${usage(locale)}`);
+    io.err(`${tr(locale, M.unknown, { name })}\n\n${usage(locale, commands)}`);
     return 2;
   }
   let runner: Runner;
