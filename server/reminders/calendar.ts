@@ -1,11 +1,12 @@
 // Working days of mainland China (public holidays and 调休 make-up workdays, from chinese-days)
 // and local-time arithmetic for the reminder schedule. Dates are `YYYY-MM-DD` in the city's zone.
-import { isWorkday } from 'chinese-days';
+// chinese-days is CommonJS without named exports Node can detect: use its default export.
+import chineseDays from 'chinese-days';
 import { zonedParts } from '../../core/periods';
 
 /** Whether people work that day: Mon–Fri except public holidays, plus make-up Saturdays/Sundays. */
 export function isWorkingDay(date: string): boolean {
-  return isWorkday(date);
+  return chineseDays.isWorkday(date);
 }
 
 export function addDays(date: string, n: number): string {

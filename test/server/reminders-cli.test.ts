@@ -1,10 +1,15 @@
 // `keyproj remind`: preview, send now (through the real TeamsAdapter built from the environment,
 // to the mock connector), subscriptions, unsubscribe, log, and bad input.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../core/config';
-import { runRemind, type CliIo } from '../../server/cli/commands/remind';
+import { runRemind } from '../../server/cli/commands/remind';
+import type { CliIo } from '../../server/cli/args';
 import { reminderBench, type Bench } from './helpers/reminder-fixture';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const NOW = new Date('2026-11-02T01:00:00Z');
 let bench: Bench | undefined;
@@ -17,7 +22,7 @@ async function remind(b: Bench, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { out: (s) => out.push(s), err: (s) => err.push(s), env: {} };
-  const code = await runRemind([...argv, '--db', b.file], io, { now: () => NOW, config: DEFAULT_CONFIG });
+  const code = await runRemind([...argv, '--db', b.file], io, { now: () => NOW });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -100,8 +105,29 @@ describe('keyproj remind', () => {
 
     const io: CliIo = { out: () => undefined, err: (s) => errs.push(s), env: {} };
     const errs: string[] = [];
-    const missing = await runRemind(['--db', join(b.dir, 'nope.db')], io, { config: DEFAULT_CONFIG });
+    const missing = await runRemind(['--db', join(b.dir, 'nope.db')], io);
     expect(missing).toBe(2);
-    expect(errs.join('\n')).toContain('找不到数据库文件');
+    expect(errs.join('\n')).toContain(`数据库文件 ${join(b.dir, 'nope.db')} 不存在`);
+  });
+
+  it('in English with --locale en', async () => {
+    const b = (bench = await reminderBench({ conversations: 1, scopes: ['全市'] }));
+    const r = await remind(b, '--dry-run', '--locale', 'en');
+    expect(r.out).toContain('Reminder preview (2026-11-02, reporting month 2026-10): 1 subscribed conversations, 1 to send, 0 skipped.');
+    expect(r.out).toContain('Key projects weekly reminder · 全市');
+  });
+
+  it('runs through the real entry point: npx keyproj remind subscriptions / --dry-run', async () => {
+    const b = (bench = await reminderBench({ conversations: 2, seedAsOf: null, scopes: ['桃城区', '全市'] }));
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'keyproj.mjs'), 'remind', ...args, '--db', b.file], {
+        cwd: ROOT, env: { ...process.env, KEYPROJ_CONFIG: '', KEYPROJ_LOCALE: '', BOT_ID: '' },
+      });
+    const subs = await run('subscriptions', '--json');
+    expect(JSON.parse(subs.stdout).subscriptions.map((s: { conversationId: string }) => s.conversationId).sort()).toEqual(b.ids);
+    const dry = await run('--dry-run');
+    expect(dry.stdout).toMatch(/提醒预览（\d{4}-\d{2}-\d{2}，报送月份 \d{4}-\d{2}）：2 个订阅会话，将发送 2 个，跳过 0 个。/);
+    expect(dry.stdout).toContain('一切正常');
+    expect(b.connector.requests).toHaveLength(0);
   });
 });
