@@ -2,7 +2,7 @@
 // free port; the demo and its tokens appear, the API answers, the add-in page is served, and
 // SIGTERM stops it cleanly (exit 0).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,3 +73,21 @@ it('starts, serves the demo through the API with a printed token, and stops on S
   expect(await exit).toBe(0);
   expect(stderr).not.toMatch(/"level":(50|60)/);
 }, 120_000);
+
+it('a bad configuration stops the start with each problem in Chinese and exit 1', async () => {
+  const cfg = join(dir, 'bad-config.json');
+  writeFileSync(cfg, JSON.stringify({ deadlineDay: 40, city: { code: '13110' } }));
+  const bad = spawn(process.execPath, ['bin/start.mjs'], {
+    cwd: ROOT,
+    env: { ...process.env, KEYPROJ_DB: join(dir, 'never.db'), KEYPROJ_CONFIG: cfg, PORT: '0', KEYPROJ_MAX_ROWS: 'many' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  bad.stderr!.on('data', (d) => { stderr += d; });
+  const code = await new Promise<number | null>((r) => bad.once('exit', (c) => r(c)));
+  expect(code).toBe(1);
+  expect(stderr).toContain('配置有误');
+  expect(stderr).toContain('deadlineDay');
+  expect(stderr).toContain('city.code');
+  expect(stderr).toContain('KEYPROJ_MAX_ROWS：“many”应为正整数');
+}, 60_000);
