@@ -21,7 +21,8 @@ export interface Session {
   maxRows?: number;
 }
 
-export type Progress = (phase: TextKey, fraction: number) => void;
+/** Reports a phase; the pane returns a promise that resolves once the bar could repaint. */
+export type Progress = (phase: TextKey, fraction: number) => void | Promise<void>;
 
 export type Level = 'ok' | 'warn' | 'error';
 

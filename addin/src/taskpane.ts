@@ -172,7 +172,11 @@ async function main(): Promise<void> {
       document.body.setAttribute('aria-busy', 'true');
       showStatus('ok', t(session.locale, 'busy'));
       try {
-        const res = await action(session, (phase, f) => progress.show(phase, f));
+        const res = await action(session, (phase, f) => {
+          progress.show(phase, f);
+          // Let the bar paint before the next phase's synchronous work (validation of thousands of rows).
+          return new Promise<void>((r) => setTimeout(r, 0));
+        });
         showStatus(res.level, res.message);
         renderFindings(byId('findings'), res.findings ?? [], session.locale, res.names ?? new Map(), (address) => {
           selectCell(address).catch((err) => showStatus('error', explain(err, session.locale)));

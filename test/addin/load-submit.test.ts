@@ -96,7 +96,7 @@ describe('submit', () => {
     const { session, routes, rec, data } = await loaded();
     routes['POST /api/v1/reports'] = (body) => ({ status: 200, body: { stored: (body as { rows: unknown[] }).rows.length, version: 6, findings: [], errors: 0, warnings: 0 } });
     const phases: string[] = [];
-    const res = await submit(session, (p, f) => phases.push(`${p}:${f}`));
+    const res = await submit(session, (p, f) => { phases.push(`${p}:${f}`); });
     expect(res.level).toBe('ok');
     expect(res.message).toContain('已保存 桃城区 2026-06 的 2 个项目');
     const post = rec.calls.find((c) => c.method === 'POST')!;

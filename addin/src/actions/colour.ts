@@ -24,13 +24,13 @@ export function scoreRow(raw: Parameters<typeof parseRow>[0], s: Session): Proje
 }
 
 export async function colour(s: Session, progress?: Progress): Promise<ActionResult> {
-  progress?.('phaseRead', 0.1);
+  await progress?.('phaseRead', 0.1);
   return Excel.run(async (ctx) => {
     const r = await readOrExplain(ctx, s, 'colour');
     if ('result' in r) return r.result;
     const { view, pending } = r;
     if (!view.rows.length) return { level: 'warn', message: t(s.locale, 'noRows') };
-    progress?.('phaseValidate', 0.4);
+    await progress?.('phaseValidate', 0.4);
     const byRow = new Map(view.rows.map((row) => [row.row, scoreRow(row.raw, s)]));
 
     const sheet = ctx.workbook.worksheets.getItem(view.sheet);
@@ -50,10 +50,10 @@ export async function colour(s: Session, progress?: Progress): Promise<ActionRes
       const flags = (sc.flags ?? []).map((f) => f.message);
       if (fill) marks.push({ address: cellAddress(view.sheet, view.col0 + j, row), fill, text: [sc.reason, ...flags].join('\n') });
     }
-    progress?.('phaseMark', 0.8);
+    await progress?.('phaseMark', 0.8);
     queueMarks(ctx, pending, { kind: 'colour', clear: [statusRange], marks });
     await ctx.sync();
-    progress?.('phaseDone', 1);
+    await progress?.('phaseDone', 1);
     const counts = colourCounts([...byRow.values()]);
     return { level: 'ok', message: t(s.locale, 'coloured', { n: byRow.size, ...counts }) };
   });

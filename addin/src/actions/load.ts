@@ -52,9 +52,9 @@ export async function load(s: Session, progress?: Progress): Promise<ActionResul
   if (!s.api || !s.me) return { level: 'error', message: t(s.locale, 'needSignIn') };
   const county = s.me.county;
   if (!county) return { level: 'error', message: t(s.locale, 'needCounty') };
-  progress?.('phaseRead', 0.1);
+  await progress?.('phaseRead', 0.1);
   const data = await s.api.ledger(county, s.period);
-  progress?.('phaseMark', 0.6);
+  await progress?.('phaseMark', 0.6);
   const cells = data.rows.map(rowCells);
   await Excel.run(async (ctx) => {
     const old = ctx.workbook.worksheets.getItemOrNullObject(SHEET_NAME).load('isNullObject');
@@ -74,7 +74,7 @@ export async function load(s: Session, progress?: Progress): Promise<ActionResul
   });
   s.loaded = { county: data.county, period: data.period, version: data.version };
   s.history = historyOf(data.rows);
-  progress?.('phaseDone', 1);
+  await progress?.('phaseDone', 1);
   const n = data.rows.length;
   return { level: n ? 'ok' : 'warn', message: t(s.locale, n ? 'loaded' : 'loadedNone', { county: data.county, period: data.period, n }) };
 }

@@ -19,7 +19,7 @@ export async function submit(s: Session, progress?: Progress): Promise<ActionRes
   const county = s.loaded?.county ?? s.me.county;
   if (!county) return { level: 'error', message: t(s.locale, 'needCounty') };
   const api = s.api;
-  progress?.('phaseRead', 0.05);
+  await progress?.('phaseRead', 0.05);
   return Excel.run(async (ctx) => {
     const r = await readOrExplain(ctx, s, 'validate');
     if ('result' in r) return r.result;
@@ -27,17 +27,17 @@ export async function submit(s: Session, progress?: Progress): Promise<ActionRes
     if (!view.rows.length) return { level: 'warn', message: t(s.locale, 'noRows') };
     if (s.maxRows && view.rows.length > s.maxRows) return { level: 'error', message: t(s.locale, 'tooLarge', { rows: view.rows.length, max: s.maxRows }) };
 
-    progress?.('phaseValidate', 0.25);
+    await progress?.('phaseValidate', 0.25);
     const local = validateLedger({ rows: view.rows, period: s.period, config: s.config, locale: s.locale, history: s.history });
     if (local.errors > 0) {
       const findings = withAddresses(view, local.findings);
       queueFindingMarks(ctx, view, pending, findings, s.caps, s.locale);
       await ctx.sync();
-      progress?.('phaseDone', 1);
+      await progress?.('phaseDone', 1);
       return { level: 'error', message: t(s.locale, 'submitBlocked', { errors: local.errors }), findings, names: namesOf(view) };
     }
 
-    progress?.('phaseSend', 0.5);
+    await progress?.('phaseSend', 0.5);
     const baseVersion = s.loaded && s.loaded.period === s.period ? s.loaded.version : null;
     let server: FindingsResponse;
     let outcome: ActionResult;
@@ -56,11 +56,11 @@ export async function submit(s: Session, progress?: Progress): Promise<ActionRes
       } else throw e;
     }
 
-    progress?.('phaseMark', 0.9);
+    await progress?.('phaseMark', 0.9);
     const findings = withAddresses(view, server.findings);
     queueFindingMarks(ctx, view, pending, findings, s.caps, s.locale);
     await ctx.sync();
-    progress?.('phaseDone', 1);
+    await progress?.('phaseDone', 1);
     const summary = summaryOf(s, view.rows.length, findings, server.errors, server.warnings);
     return { ...outcome, message: findings.length ? `${outcome.message} ${summary.message}` : outcome.message, findings, names: namesOf(view) };
   });

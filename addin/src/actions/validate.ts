@@ -32,18 +32,18 @@ export function summaryOf(s: Session, rows: number, findings: FindingView[], err
 }
 
 export async function validate(s: Session, progress?: Progress): Promise<ActionResult> {
-  progress?.('phaseRead', 0.1);
+  await progress?.('phaseRead', 0.1);
   return Excel.run(async (ctx) => {
     const r = await readOrExplain(ctx, s, 'validate');
     if ('result' in r) return r.result;
     const { view, pending } = r;
-    progress?.('phaseValidate', 0.4);
+    await progress?.('phaseValidate', 0.4);
     const res = validateLedger({ rows: view.rows, period: s.period, config: s.config, locale: s.locale, history: s.history });
     const findings = withAddresses(view, res.findings);
-    progress?.('phaseMark', 0.8);
+    await progress?.('phaseMark', 0.8);
     queueFindingMarks(ctx, view, pending, findings, s.caps, s.locale);
     await ctx.sync();
-    progress?.('phaseDone', 1);
+    await progress?.('phaseDone', 1);
     if (!view.rows.length) return { level: 'warn', message: t(s.locale, 'noRows'), findings };
     return { ...summaryOf(s, view.rows.length, findings, res.errors, res.warnings), names: namesOf(view) };
   });

@@ -40,6 +40,7 @@ export class RequestContext {
     this.ops = [];
     this.payload = 0;
     await Promise.resolve();
+    this.model.maxPayload = Math.max(this.model.maxPayload, bytes);
     if (bytes > PAYLOAD_LIMIT) throw new FakeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     for (const op of ops) op();
   }

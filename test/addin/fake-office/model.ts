@@ -108,6 +108,8 @@ export class WorkbookModel {
   selection: { sheet: SheetModel; area: Area };
   /** Every context.sync() of every request context, for tests. */
   syncs = 0;
+  /** Largest request payload (bytes of written arrays) of any sync so far. */
+  maxPayload = 0;
 
   constructor() {
     this.active = this.addSheet('Sheet1');
