@@ -16,7 +16,7 @@ export function countyAnswer(a: Ask, county: string): Reply[] {
   const ranking = rankCounties(states, period, a.data.config);
   const own = states.filter((s) => s.project.county === county);
   const rp = a.data.reportingPeriod();
-  const missing = missingReports(a.data.store.projectStates(rp, county), rp).length;
+  const missing = missingReports(a.data.store.projectStates(rp, county), rp, a.data.config).length;
   return [
     card(
       countyCard(

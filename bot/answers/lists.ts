@@ -2,8 +2,9 @@
 // reporting month's report. Long lists page ("下一页" repeats the query with the next page).
 import type { Colour, Period, ProjectState } from '../../core/types';
 import { tr, type Text } from '../../core/i18n';
-import { deadlineOf, periodOfDate } from '../../core/periods';
-import { COLOURS } from '../../core/score';
+import type { Config } from '../../core/config';
+import { deadlineOf } from '../../core/periods';
+import { COLOURS, scoreAll } from '../../core/score';
 import { listCard, type ListItem } from '../cards/list';
 import { M } from '../messages';
 import { card, text, type Ask, type Reply } from './reply';
@@ -29,14 +30,17 @@ const COLOUR_WORDS: Record<Exclude<Colour, 'none'>, Text> = {
   white: { 'zh-CN': '白色', en: 'White' },
 };
 
-/** Projects expected to report for `period` that have not: 在建, not completed before it. */
-export function missingReports(states: ProjectState[], period: Period): ProjectState[] {
-  return states.filter(
-    (s) =>
-      s.project.list === '在建' &&
-      !(s.project.actualEnd && periodOfDate(s.project.actualEnd) < period) &&
-      !s.reports.some((r) => r.period === period),
+/**
+ * Projects still missing the report of `period`: core's NO_REPORT flag when scoring that month —
+ * the same rule as the weekly reminder (server/reminders/content.ts), so both give one count.
+ */
+export function missingReports(states: ProjectState[], period: Period, config: Config): ProjectState[] {
+  const flagged = new Set(
+    scoreAll(states, period, config)
+      .filter((s) => s.flags?.some((f) => f.code === 'NO_REPORT'))
+      .map((s) => s.projectCode),
   );
+  return states.filter((s) => flagged.has(s.project.code));
 }
 
 function scopeLabel(a: Ask, county: string | undefined): string {
@@ -59,7 +63,7 @@ export function listAnswer(a: Ask, q: ListQuery, page = 0): Reply[] {
   if (q.kind === 'missing') {
     const period = a.data.reportingPeriod();
     const states = a.data.store.projectStates(period, county);
-    const items: ListItem[] = missingReports(states, period)
+    const items: ListItem[] = missingReports(states, period, a.data.config)
       .sort((x, y) => x.project.county.localeCompare(y.project.county, 'zh-CN') || x.project.name.localeCompare(y.project.name, 'zh-CN'))
       .map((s) => ({
       code: s.project.code,

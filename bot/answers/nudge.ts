@@ -13,7 +13,7 @@ export function nudgeAnswer(a: Ask, county: string): Reply[] {
     return [text(tr(a.locale, M.outOfScope, { county: a.caller.county ?? '' }))];
   }
   const period = a.data.reportingPeriod();
-  const missing = missingReports(a.data.store.projectStates(period, county), period);
+  const missing = missingReports(a.data.store.projectStates(period, county), period, a.data.config);
   if (!missing.length) return [text(tr(a.locale, M.nudgeNothing, { county, period }))];
   const deadline = deadlineOf(period, a.data.config.deadlineDay);
   const names = missing.slice(0, 10).map((s) => s.project.name).join('、') + (missing.length > 10 ? '…' : '');

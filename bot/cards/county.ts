@@ -26,7 +26,7 @@ const L = {
   unranked: { 'zh-CN': '暂无排名数据', en: 'not ranked' },
   colours: { 'zh-CN': '四色分布', en: 'Colours' },
   missing: { 'zh-CN': '{period} 未报项目', en: 'Missing {period} reports' },
-  red: { 'zh-CN': '红黄项目', en: 'Red & yellow' },
+  red: { 'zh-CN': '红色项目', en: 'Red projects' },
   problems: { 'zh-CN': '查看问题', en: 'Problems' },
   nudge: { 'zh-CN': '催报', en: 'Nudge' },
   indicatorRank: { 'zh-CN': '{value}（第 {rank} 名）', en: '{value} (#{rank})' },
