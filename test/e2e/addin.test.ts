@@ -1,7 +1,7 @@
 // The task pane end to end: built by Vite, served by the real service (demo database), opened in
 // Debian's Chromium with office.js routed to the fake Excel; a clerk inserts the template, loads
 // the county, makes a mistake, validates, fixes it and submits; the store has the report.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,8 +58,9 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
-  async function openPane(): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+  async function openPane(sso?: string): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
     const page = await browser.newPage();
+    if (sso) await page.addInitScript((t) => { (window as unknown as Record<string, unknown>).__fakeOfficeOptions = { ssoToken: t }; }, sso);
     const dialogs: string[] = [];
     const errors: string[] = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
@@ -67,8 +68,10 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
     await page.route('**/office.js', (r) => r.fulfill({ status: 200, contentType: 'application/javascript', body: officeJs }));
     await page.goto(`${server.url}/addin/taskpane.html`);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.fill('#token', server.tokens.staff);
-    await page.click('#token-save');
+    if (!sso) {
+      await page.fill('#token', server.tokens.staff);
+      await page.click('#token-save');
+    }
     await page.waitForFunction(() => document.querySelector('#who')?.textContent?.includes('桃城区'));
     return { page, dialogs, errors };
   }
@@ -182,6 +185,20 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
     for (const t of typed) expect(after.rows.find((r: Record<string, unknown>) => r.code === t.code).reported).toBe(false);
     await page.close();
   }, 120_000);
+
+  it('signs in with Office SSO when the host gives a token, and registers the custom functions', async () => {
+    const { page } = await openPane(server.tokens.staff);
+    expect(await page.isHidden('#token-form')).toBe(true);
+    expect(await page.textContent('#who')).toContain('桃城区填报员');
+    const fns = await page.evaluate(() => {
+      const f = (window as unknown as { __fakeOffice: { functions: Map<string, (...a: unknown[]) => unknown> } }).__fakeOffice.functions;
+      return { ids: [...f.keys()].sort(), rate: f.get('RATE')!(3000, 12000), code: f.get('CODECHECK')!('2024-131102-04-01-000123', '桃城区') };
+    });
+    expect(fns).toEqual({ ids: ['CODECHECK', 'COLOUR', 'RATE'], rate: 0.25, code: 'OK' });
+    const metadata = JSON.parse(readFileSync(join(dist, 'functions.json'), 'utf8'));
+    expect(metadata.functions.map((f: { id: string }) => f.id).sort()).toEqual(fns.ids);
+    await page.close();
+  }, 60_000);
 
   it('switches between Chinese and English', async () => {
     const { page } = await openPane();
