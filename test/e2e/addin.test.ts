@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -197,6 +198,11 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
     expect(fns).toEqual({ ids: ['CODECHECK', 'COLOUR', 'RATE'], rate: 0.25, code: 'OK' });
     const metadata = JSON.parse(readFileSync(join(dist, 'functions.json'), 'utf8'));
     expect(metadata.functions.map((f: { id: string }) => f.id).sort()).toEqual(fns.ids);
+    // functions.js (the manifest's script URL) registers the same functions on its own, without imports.
+    const registered = new Map<string, (...a: unknown[]) => unknown>();
+    runInNewContext(readFileSync(join(dist, 'functions.js'), 'utf8'), { CustomFunctions: { associate: (id: string, f: (...a: unknown[]) => unknown) => registered.set(id, f) } });
+    expect([...registered.keys()].sort()).toEqual(fns.ids);
+    expect(registered.get('COLOUR')!(12000, 9000, 6)).toBe('绿');
     await page.close();
   }, 60_000);
 
