@@ -65,11 +65,12 @@ const TABLE: Row[] = [
   },
   {
     kind: 'leader',
-    zh: [/^(.+?)(?:同志|领导)?(?:包联|负责|分包)的?项目/],
+    zh: [/^(.+?)(?:同志|领导)?(?:包联|负责|分包)的?项目/, /^(\p{Script=Han}{2,4}?)(?:同志|领导)?的项目$/u],
     en: [/projects? (?:of|led by|under) (.+?)\??$/i],
-    build: (m) => {
+    // 「桃城区的项目」 names a county, not a leader: let the county row have it.
+    build: (m, county) => {
       const leader = m[1].replace(ASKING, '').trim();
-      return leader ? { kind: 'leader', leader } : null;
+      return leader && !(county && leader.includes(county.replace(/[区县市]$/, ''))) && leader !== '全市' ? { kind: 'leader', leader } : null;
     },
   },
   {

@@ -1,7 +1,7 @@
 // A project's monthly figures of the year (查看历史).
 import type { Locale, MonthlyReport } from '../../core/types';
 import { tr, type Text } from '../../core/i18n';
-import { formatNumber } from '../../core/format';
+import { formatNumber, formatPercent } from '../../core/format';
 import { adaptive, block, md, type Card, type Json } from './common';
 
 export interface HistoryView {
@@ -23,7 +23,7 @@ export function historyCard(v: HistoryView, locale: Locale): Card {
   const plan = tr(locale, L.plan, { plan: formatNumber(v.annualPlan) });
   const cols = tr(locale, L.cols).split('|');
   const reports = [...v.reports].sort((a, b) => a.period.localeCompare(b.period));
-  const rows = reports.map((r) => [r.period, formatNumber(r.monthInvest), formatNumber(r.ytdInvest), formatNumber(r.cumInvest), r.progress === undefined ? '—' : `${r.progress}%`]);
+  const rows = reports.map((r) => [r.period, formatNumber(r.monthInvest), formatNumber(r.ytdInvest), formatNumber(r.cumInvest), formatPercent(r.progress === undefined ? undefined : r.progress / 100)]);
   const cell = (s: string, bold = false): Json => ({ type: 'TableCell', items: [{ type: 'TextBlock', text: md(s), wrap: true, ...(bold ? { weight: 'Bolder' } : {}) }] });
   const body: Json[] = [block(md(head), { size: 'Medium', weight: 'Bolder' }), block(md(`${v.county} · ${plan}`), { isSubtle: true, spacing: 'None' })];
   if (rows.length) {

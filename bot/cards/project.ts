@@ -47,7 +47,7 @@ export function projectCard(v: ProjectView, locale: Locale): Card {
     [t('ytd'), formatAmount(v.ytdInvest, locale)],
     [t('plan'), formatAmount(p.annualPlan, locale)],
     [t('rate'), `${formatPercent(v.score.investmentRate)} / ${formatPercent(v.score.scheduleRate)}`],
-    [t('progress'), v.progress === undefined ? '—' : `${v.progress}%`],
+    [t('progress'), formatPercent(v.progress === undefined ? undefined : v.progress / 100)],
     [t('stage'), p.stage],
     [t('list'), p.list],
     [t('leader'), p.leader],
