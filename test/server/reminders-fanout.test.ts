@@ -7,6 +7,9 @@ import { SendLog, INTERRUPTED } from '../../server/reminders/sendlog';
 import { weeklySlots, type Slot } from '../../server/reminders/slots';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { FAST, memoryLogger, reminderBench, type Bench } from './helpers/reminder-fixture';
+import pino from 'pino';
+import { createBot } from '../../bot/index';
+import { postProactive } from '../../server/reminders/sender';
 
 const NOW = new Date('2026-11-02T01:00:00Z'); // Monday 09:00 in Shanghai
 const [W45] = weeklySlots(DEFAULT_CONFIG, new Date('2026-11-02T00:00:00Z'), new Date('2026-11-03T00:00:00Z'));
@@ -165,5 +168,30 @@ describe('reminder fan-out', () => {
     expect(res.counts).toMatchObject({ sent: 0, skipped: 1 });
     expect(s.fanout.log.row(W45.id, b.ids[0])?.lastError).toContain('不存在县');
     expect(b.connector.requests).toHaveLength(0);
+  });
+
+  it('through the bot’s own adapter, failed proactive posts never put an apology into the chat', async () => {
+    const b = (bench = await reminderBench({ conversations: 3, seedAsOf: null }));
+    const logger = memoryLogger();
+    const bot = createBot({ store: b.store, config: DEFAULT_CONFIG, logger: pino({ level: 'silent' }), env: {} });
+    b.connector.script(b.ids[0], [{ status: 403 }]);
+    b.connector.script(b.ids[1], [{ status: 400 }]);
+    b.connector.script(b.ids[2], Array(4).fill({ status: 429, retryAfter: 0 }));
+    const s = startScheduler({
+      store: b.store, config: DEFAULT_CONFIG, logger, adapter: bot.adapter, env: {},
+      now: () => NOW, options: { ...FAST, maxAttempts: 1 }, timers: false, catchUp: false,
+    });
+    schedulers.push(s);
+    const res = await s.runSlot(W45);
+    expect(res.counts).toMatchObject({ retired: 1, failed: 2, sent: 0 });
+    // Every post the connector saw was the reminder card itself — no text message, no apology.
+    expect(b.connector.requests.length).toBeGreaterThanOrEqual(6);
+    for (const r of b.connector.requests) {
+      expect((r.activity as { attachments?: unknown[] }).attachments).toHaveLength(1);
+      expect(JSON.stringify(r.activity)).not.toContain('抱歉');
+    }
+    // A reference the connector cannot be reached with is a failure, not a crash.
+    const out = await postProactive(bot.adapter, '', { conversation: { id: 'x' } as never }, { type: 'message', text: 'x' });
+    expect(out).toMatchObject({ kind: 'fail' });
   });
 });
