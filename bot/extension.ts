@@ -22,11 +22,12 @@ export function searchResult(a: Ask, query: string, count = 10): MessagingExtens
   const codes = q
     ? index.match(q).filter((m) => canSee(a.caller, m.entry.county)).map((m) => m.entry.code)
     : all.map((p) => p.code);
-  const { period, states } = a.data.states(a.caller.county ?? undefined);
+  const loaded = a.data.states(a.caller.county ?? undefined);
+  const { period, states } = loaded;
   const byCode = new Map(states.map((s) => [s.project.code, s]));
   const attachments = codes.slice(0, count).flatMap((code) => {
     const state = byCode.get(code);
-    const reply = projectAnswer(a, code)[0];
+    const reply = projectAnswer(a, code, loaded)[0];
     if (!state || !('card' in reply)) return [];
     const score = scoreProject(state, period, a.data.config, a.locale);
     return [

@@ -3,6 +3,7 @@ import { tr } from '../../core/i18n';
 import { factsAsOf, scoreProject } from '../../core/score';
 import { isOverdue } from '../../core/problems';
 import { localDate } from '../../core/periods';
+import type { ProjectState } from '../../core/types';
 import { M } from '../messages';
 import { projectCard } from '../cards/project';
 import { choiceCard, closestCard } from '../cards/choice';
@@ -33,17 +34,23 @@ export function answerSearch(a: Ask, question: string, s: NameSearch, then: (a: 
   return [text(tr(a.locale, M.notUnderstood, { q: question }))];
 }
 
-function load(a: Ask, code: string) {
+/** States already loaded for this turn (the message extension builds many cards at once). */
+export interface Loaded {
+  period: string;
+  states: ProjectState[];
+}
+
+function load(a: Ask, code: string, loaded?: Loaded) {
   const project = a.data.store.projects.get(code);
   if (!project) return { error: [text(tr(a.locale, M.projectGone, { code }))] };
   if (!canSee(a.caller, project.county)) return { error: [text(tr(a.locale, M.outOfScope, { county: a.caller.county ?? '' }))] };
-  const { period, states } = a.data.states(project.county);
+  const { period, states } = loaded ?? a.data.states(project.county);
   const state = states.find((s) => s.project.code === code) ?? { project, reports: [] };
   return { project, period, state };
 }
 
-export function projectAnswer(a: Ask, code: string): Reply[] {
-  const l = load(a, code);
+export function projectAnswer(a: Ask, code: string, loaded?: Loaded): Reply[] {
+  const l = load(a, code, loaded);
   if ('error' in l) return l.error!;
   const { project, period, state } = l;
   const score = scoreProject(state, period, a.data.config, a.locale);
