@@ -5,6 +5,7 @@ import { addMonths, localDate, prevPeriod, toPeriod, yearOf } from '../../core/p
 import type { LedgerValues, ListKind, MonthlyReport, Period, Project, ProjectState } from '../../core/types';
 import type { Config } from '../../core/config';
 import { countyByName, DEFAULT_CONFIG } from '../../core/config';
+import { nextList } from '../../core/lists';
 import { isOpen } from '../../core/problems';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
 import { openDb, type Db } from './db';
@@ -35,7 +36,7 @@ export interface ImportResult {
   updated: number;
   reports: number;
   problemsCreated: number;
-  moves: { projectCode: string; from: ListKind | null; to: ListKind }[];
+  moves: { projectCode: string; from: ListKind | null; to: ListKind; reason: string }[];
   /** New ledger version of each county the import touched. */
   versions: Record<string, number>;
 }
@@ -97,6 +98,17 @@ export class Store {
     return byCode;
   }
 
+  /** The latest month with any report in from..to (undefined when none): one index lookup. */
+  latestReportPeriod(from: Period, to: Period): Period | undefined {
+    const row = this.db.prepare('SELECT MAX(period) AS p FROM reports WHERE period BETWEEN ? AND ?').get(from, to) as { p: Period | null };
+    return row.p ?? undefined;
+  }
+
+  /** Moves whenever a project is added, removed, renamed or moved to another county (migration 009). */
+  projectRevision(): number {
+    return (this.db.prepare('SELECT n FROM project_revision WHERE id = 1').get() as { n: number }).n;
+  }
+
   /** Current version of a county's ledger for a month (0 before the first import). */
   ledgerVersion(county: string, period: Period): number {
     const row = this.db.prepare('SELECT version FROM ledger_versions WHERE county = ? AND period = ?').get(county, period) as
@@ -105,11 +117,11 @@ export class Store {
   }
 
   /** List moves recorded for a month (or all, when period is absent). */
-  listMoves(period?: Period): { projectCode: string; from: ListKind | null; to: ListKind; period: Period }[] {
+  listMoves(period?: Period): { projectCode: string; from: ListKind | null; to: ListKind; period: Period; reason: string | null }[] {
     const rows = this.db.prepare(
-      `SELECT project_code, from_list, to_list, period FROM list_moves ${period ? 'WHERE period = ?' : ''} ORDER BY id`,
-    ).all(...(period ? [period] : [])) as { project_code: string; from_list: ListKind | null; to_list: ListKind; period: Period }[];
-    return rows.map((r) => ({ projectCode: r.project_code, from: r.from_list, to: r.to_list, period: r.period }));
+      `SELECT project_code, from_list, to_list, period, reason FROM list_moves ${period ? 'WHERE period = ?' : ''} ORDER BY id`,
+    ).all(...(period ? [period] : [])) as { project_code: string; from_list: ListKind | null; to_list: ListKind; period: Period; reason: string | null }[];
+    return rows.map((r) => ({ projectCode: r.project_code, from: r.from_list, to: r.to_list, period: r.period, reason: r.reason }));
   }
 
   /**
@@ -132,12 +144,16 @@ export class Store {
         const { project: master, report } = splitRow({ ...v, code }, period);
         const before = this.projects.get(code);
         const project = { ...MASTER_DEFAULTS, ...before, ...master, code } as Project;
+        // Rolling lists: a ready reserve project joins 拟新开工, a started new start joins 在建.
+        const auto = nextList(project, report, period, this.config.locale);
+        if (auto) project.list = auto.to;
         const saved = this.projects.save(project, ctx);
         if (saved.action === 'create') result.created++;
         if (saved.action === 'update') result.updated++;
         if (before?.list !== project.list) {
-          this.recordMove(code, before?.list ?? null, project.list, period, ctx);
-          result.moves.push({ projectCode: code, from: before?.list ?? null, to: project.list });
+          const reason = auto?.reason ?? (before ? `台账填报为“${project.list}”` : `首次填报，列入“${project.list}”清单`);
+          this.recordMove(code, before?.list ?? null, project.list, period, reason, ctx);
+          result.moves.push({ projectCode: code, from: before?.list ?? null, to: project.list, reason });
         }
         this.reports.save({ ...report, projectCode: code, period, submittedAt: ctx.at! } as StoredReport, ctx);
         result.reports++;
@@ -177,10 +193,10 @@ export class Store {
     return code;
   }
 
-  private recordMove(code: string, from: ListKind | null, to: ListKind, period: Period, ctx: WriteCtx): void {
-    this.db.prepare('INSERT INTO list_moves (project_code, from_list, to_list, period, at) VALUES (?, ?, ?, ?, ?)')
-      .run(code, from, to, period, nowIso(ctx));
-    this.audit.record(ctx, 'list_move', code, 'create', from === null ? null : { list: from }, { list: to, period });
+  private recordMove(code: string, from: ListKind | null, to: ListKind, period: Period, reason: string, ctx: WriteCtx): void {
+    this.db.prepare('INSERT INTO list_moves (project_code, from_list, to_list, period, at, reason) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(code, from, to, period, nowIso(ctx), reason);
+    this.audit.record(ctx, 'list_move', code, 'create', from === null ? null : { list: from }, { list: to, period, reason });
   }
 
   /** A new 存在问题 text becomes a problem; the same text month after month does not. */

@@ -120,11 +120,25 @@ describe('Store.importLedger', () => {
     expect(s.projects.get('TMP-131103-000001')).toBeUndefined();
     expect(s.reports.between([real], '2026-01', '2026-03').map((x) => x.period)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(s.listMoves().filter((m) => m.projectCode === real)).toEqual([
-      { projectCode: real, from: null, to: '储备', period: '2026-01' },
-      { projectCode: real, from: '储备', to: '拟新开工', period: '2026-03' },
+      { projectCode: real, from: null, to: '储备', period: '2026-01', reason: '首次填报，列入“储备”清单' },
+      { projectCode: real, from: '储备', to: '拟新开工', period: '2026-03', reason: '台账填报为“拟新开工”' },
     ]);
     expect(s.audit.list({ entity: 'project', key: real })[0]).toMatchObject({ action: 'update' });
     expect(s.audit.list({ entity: 'project', key: real }).some((a) => a.action === 'rename')).toBe(true);
+  });
+
+  it('moves lists by core/lists: a ready reserve project to 拟新开工, a started new start to 在建, with the reason', () => {
+    const s = newStore();
+    const code = '2026-131103-48-01-000888';
+    const ready = reserve(9, { code, plannedStart: '2026-09', approvals: ['立项', '用地', '规划', '环评'] });
+    const r = s.importLedger([ready], '2026-05', 'a');
+    expect(r.moves).toEqual([{ projectCode: code, from: null, to: '拟新开工', reason: expect.stringContaining('转入拟新开工清单') }]);
+    expect(s.projects.get(code)!.list).toBe('拟新开工');
+    const started = { ...ready, list: '拟新开工' as const, stage: '在建' as const, actualStart: '2026-06', monthInvest: 100, ytdInvest: 100, cumInvest: 100, progress: 1 };
+    const r2 = s.importLedger([started], '2026-06', 'a');
+    expect(r2.moves).toEqual([{ projectCode: code, from: '拟新开工', to: '在建', reason: '已于 2026-06 开工：转入在建清单' }]);
+    expect(s.listMoves('2026-06')).toEqual([{ projectCode: code, from: '拟新开工', to: '在建', period: '2026-06', reason: '已于 2026-06 开工：转入在建清单' }]);
+    expect(s.audit.list({ entity: 'list_move', key: code })[0]).toMatchObject({ before: { list: '拟新开工' }, after: { list: '在建', period: '2026-06' } });
   });
 
   it('creates a problem from new 存在问题 text, not again while the same text stays', () => {
