@@ -1,7 +1,7 @@
 // What the pane knows between actions: configuration, locale, month, host capabilities, the
 // signed-in user and what the last load brought (version for 409 detection, last month's figures).
 import type { Config } from '../../core/config';
-import type { Locale, MonthlyReport, Period } from '../../core/types';
+import type { Finding, Locale, MonthlyReport, Period } from '../../core/types';
 import type { ApiClient, Me } from './api';
 import type { TextKey } from './i18n';
 import type { Capabilities } from './office/host';
@@ -27,14 +27,7 @@ export type Progress = (phase: TextKey, fraction: number) => void | Promise<void
 export type Level = 'ok' | 'warn' | 'error';
 
 /** A finding with the address of its cell in the workbook, when it has one. */
-export interface FindingView {
-  rule: string;
-  severity: 'error' | 'warning';
-  row: number;
-  column: string | null;
-  projectCode: string | null;
-  value: string;
-  message: string;
+export interface FindingView extends Finding {
   address?: string;
 }
 

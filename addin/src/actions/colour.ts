@@ -36,7 +36,7 @@ export async function colour(s: Session, progress?: Progress): Promise<ActionRes
     const sheet = ctx.workbook.worksheets.getItem(view.sheet);
     const table = ctx.workbook.tables.getItem(TABLE_NAME);
     const j = view.statusColumn ?? view.headers.length;
-    if (view.statusColumn === undefined) table.columns.add(null as unknown as number, undefined, STATUS_HEADER);
+    if (view.statusColumn === undefined) table.columns.add(undefined, undefined, STATUS_HEADER);
     const n = view.values.length;
     const first = view.row0 + 2;
     const statusRange = sheet.getRange(areaAddress(view.col0 + j, first, 1, n));

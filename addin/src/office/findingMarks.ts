@@ -1,7 +1,7 @@
 // Findings (core's or the server's, SPEC §6 shape) as cell marks: red for errors, yellow for
 // warnings, the messages as the cell's note; the pane's list gets each finding's address.
 import type { Finding, Locale } from '../../../core/types';
-import { column } from '../../../core/ledger';
+import { columnName } from '../../../core/rules';
 import { t } from '../i18n';
 import type { FindingView } from '../session';
 import type { Capabilities } from './host';
@@ -42,7 +42,7 @@ export function queueFindingMarks(
   if (!caps.notes && !caps.comments) {
     const head = locale === 'en' ? ['Row', 'Column', 'Cell', 'Severity', 'Rule', 'Message'] : ['行号', '列', '单元格', '级别', '规则', '说明'];
     results = [head, ...findings.map((f) => [
-      f.row || '', f.column ? (locale === 'en' ? column(f.column as never).headerEn : column(f.column as never).label) : '',
+      f.row || '', f.column ? columnName(f.column, locale) : '',
       f.address ?? '', t(locale, f.severity), f.rule, f.message,
     ] as CellValue[])];
   }
