@@ -8,6 +8,7 @@ import { countyByName, DEFAULT_CONFIG } from '../../core/config';
 import { nextList } from '../../core/lists';
 import { isOpen } from '../../core/problems';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
+import type { Statement } from 'better-sqlite3';
 import { openDb, type Db } from './db';
 import { ProblemRepo } from './problems';
 import { ProjectRepo } from './projects';
@@ -58,6 +59,8 @@ export class Store {
   readonly problems: ProblemRepo;
   readonly config: Config;
   private readonly problemDeadlineDays: number;
+  private foundOnCache?: { at: string; day: string };
+  private readonly sql: Record<'tempByName' | 'nextTemp' | 'insertMove' | 'bumpVersion', Statement>;
 
   constructor(readonly db: Db, opts: StoreOptions = {}) {
     this.config = opts.config ?? DEFAULT_CONFIG;
@@ -66,6 +69,19 @@ export class Store {
     this.projects = new ProjectRepo(db, this.audit);
     this.reports = new ReportRepo(db, this.audit);
     this.problems = new ProblemRepo(db, this.audit);
+    this.sql = {
+      tempByName: db.prepare("SELECT code FROM projects WHERE county = ? AND name = ? AND code LIKE 'TMP-%' LIMIT 1"),
+      nextTemp: db.prepare(
+        `INSERT INTO temp_code_seq (county_code, last) VALUES (?, 1)
+         ON CONFLICT (county_code) DO UPDATE SET last = last + 1 RETURNING last`,
+      ),
+      insertMove: db.prepare('INSERT INTO list_moves (project_code, from_list, to_list, period, at, reason) VALUES (?, ?, ?, ?, ?, ?)'),
+      bumpVersion: db.prepare(
+        `INSERT INTO ledger_versions (county, period, version, updated_at, updated_by) VALUES (?, ?, 1, ?, ?)
+         ON CONFLICT (county, period) DO UPDATE SET version = version + 1, updated_at = excluded.updated_at,
+           updated_by = excluded.updated_by RETURNING version`,
+      ),
+    };
   }
 
   static open(file: string, opts: StoreOptions = {}): Store {
@@ -169,10 +185,7 @@ export class Store {
 
   /** The code a row is stored under: its own, a reserve project's existing temporary id, or a new one. */
   private resolveCode(v: LedgerValues, ctx: WriteCtx): string {
-    const temp = v.name && v.county
-      ? this.db.prepare("SELECT code FROM projects WHERE county = ? AND name = ? AND code LIKE 'TMP-%' LIMIT 1")
-        .get(v.county, v.name) as { code: string } | undefined
-      : undefined;
+    const temp = v.name && v.county ? this.sql.tempByName.get(v.county, v.name) as { code: string } | undefined : undefined;
     if (v.code) {
       // A reserve project got its national code: keep its history under the new code.
       if (temp && !isTemporaryCode(v.code) && !this.projects.get(v.code)) this.projects.rename(temp.code, v.code, ctx);
@@ -184,18 +197,14 @@ export class Store {
 
   private newTempCode(countyName: string, ctx: WriteCtx): string {
     const countyCode = countyByName(this.config, countyName)?.code ?? this.config.city.code;
-    const row = this.db.prepare(
-      `INSERT INTO temp_code_seq (county_code, last) VALUES (?, 1)
-       ON CONFLICT (county_code) DO UPDATE SET last = last + 1 RETURNING last`,
-    ).get(countyCode) as { last: number };
+    const row = this.sql.nextTemp.get(countyCode) as { last: number };
     const code = `${TEMP_CODE_PREFIX}${countyCode}-${String(row.last).padStart(6, '0')}`;
     this.audit.record(ctx, 'temp_code', code, 'create', null, { county: countyName, code });
     return code;
   }
 
   private recordMove(code: string, from: ListKind | null, to: ListKind, period: Period, reason: string, ctx: WriteCtx): void {
-    this.db.prepare('INSERT INTO list_moves (project_code, from_list, to_list, period, at, reason) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(code, from, to, period, nowIso(ctx), reason);
+    this.sql.insertMove.run(code, from, to, period, nowIso(ctx), reason);
     this.audit.record(ctx, 'list_move', code, 'create', from === null ? null : { list: from }, { list: to, period, reason });
   }
 
@@ -209,18 +218,16 @@ export class Store {
       const carriedOver = this.reports.get(project.code, prevPeriod(period))?.problems?.trim() === description;
       if (stillOpen || carriedOver) return false;
     }
-    const foundOn = localDate(new Date(nowIso(ctx)), this.config.timezone);
+    // One date per submission: formatting in the city's time zone is costly per row.
+    const foundOn = this.foundOnCache?.at === nowIso(ctx) ? this.foundOnCache.day : localDate(new Date(nowIso(ctx)), this.config.timezone);
+    this.foundOnCache = { at: nowIso(ctx), day: foundOn };
     const deadline = localDate(new Date(Date.parse(foundOn) + this.problemDeadlineDays * 86_400_000), 'UTC');
     this.problems.create({ projectCode: project.code, description, unit: project.unit, foundOn, deadline }, ctx);
     return true;
   }
 
   private bumpVersion(county: string, period: Period, ctx: WriteCtx): number {
-    const row = this.db.prepare(
-      `INSERT INTO ledger_versions (county, period, version, updated_at, updated_by) VALUES (?, ?, 1, ?, ?)
-       ON CONFLICT (county, period) DO UPDATE SET version = version + 1, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by RETURNING version`,
-    ).get(county, period, nowIso(ctx), ctx.actor) as { version: number };
+    const row = this.sql.bumpVersion.get(county, period, nowIso(ctx), ctx.actor) as { version: number };
     this.audit.record(ctx, 'ledger_version', `${county}@${period}`, 'bump', { version: row.version - 1 }, { version: row.version });
     return row.version;
   }
