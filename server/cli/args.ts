@@ -165,6 +165,14 @@ export function printJson(io: CliIo, data: unknown): void {
   io.out(JSON.stringify(data, null, 2));
 }
 
+/**
+ * Text from a ledger made safe for a terminal: control characters (ANSI escapes and the like a
+ * cell may carry) are shown as � instead of acting on the screen. Line breaks become spaces.
+ */
+export function safeText(s: string): string {
+  return s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+
 /** Display width of a string in a terminal (CJK characters take two columns). */
 export function displayWidth(s: string): number {
   let n = 0;
@@ -174,6 +182,7 @@ export function displayWidth(s: string): number {
 
 /** A plain-text table with columns aligned for CJK text. */
 export function table(rows: string[][]): string {
+  rows = rows.map((r) => r.map(safeText));
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? '')))) ?? [];
   return rows.map((r) => r.map((c, i) => c + ' '.repeat(Math.max(0, widths[i] - displayWidth(c)))).join('  ').trimEnd()).join('\n');
 }

@@ -103,6 +103,15 @@ describe('import and validate', () => {
     ]));
   });
 
+  it('shows control characters typed into cells as � instead of sending them to the terminal', async () => {
+    const bad = { ...toRaw(underConstruction(6, 1)), name: '项目\u001b[2J\u001b]0;pwned\u0007', total: '-5' };
+    const file = writeLedgerCsv(join(dir, 'ansi.csv'), [bad]);
+    const r = await cli(['validate', file, '--period', '2026-01']);
+    expect(r.code).toBe(1);
+    expect(r.out).not.toMatch(/[\u001b\u0007]/);
+    expect(r.out).toContain('项目\uFFFD[2J\uFFFD]0;pwned\uFFFD');
+  });
+
   it('speaks English with --locale en', async () => {
     const bad = { ...toRaw(underConstruction(5, 1)), total: '-5' };
     const file = writeLedgerCsv(join(dir, 'en.csv'), [bad]);

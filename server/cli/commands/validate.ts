@@ -8,7 +8,7 @@ import { findingsJson, validateLedger, type LedgerValidation } from '../../../co
 import type { Finding, Locale, MonthlyReport, Period } from '../../../core/types';
 import type { Store } from '../../store/store';
 import { LedgerFileError, readLedgerFile, type LedgerFile } from '../../xlsx/read';
-import { CliExit, context, openStore, parse, periodArg, printJson, processIo, type CliContext, type CliIo } from '../args';
+import { CliExit, context, openStore, parse, periodArg, printJson, processIo, safeText, type CliContext, type CliIo } from '../args';
 
 export const USAGE: Text = {
   'zh-CN': '用法：keyproj validate 台账文件(.xlsx|.csv) --period YYYY-MM [--db 数据库文件] [--json] [--locale zh-CN|en]\n指定 --db（或设置 KEYPROJ_DB）时，同时对照库中以前月份的数据校验。退出码：0 无错误，1 有错误，2 文件无法读取或参数有误。',
@@ -74,16 +74,16 @@ function address(f: Finding, file: LedgerFile, locale: Locale): string {
 /** Findings for people: header problems, then findings grouped by row, each with its cell address. */
 export function formatFindings(c: CheckedFile, path: string, locale: Locale): string {
   const lines: string[] = [tr(locale, M.file, { file: path, sheet: c.file.sheet ? tr(locale, M.sheet, { sheet: c.file.sheet }) : '', rows: c.file.rows.length })];
-  for (const p of c.file.headerProblems) lines.push(tr(locale, M.header, { message: p.message }));
+  for (const p of c.file.headerProblems) lines.push(tr(locale, M.header, { message: safeText(p.message) }));
   const byRow = new Map<number, Finding[]>();
   for (const f of c.result.findings) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
   for (const [row, findings] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const raw = c.file.rows.find((r) => r.row === row)?.raw;
     const who = [findings[0].projectCode ?? (raw?.code ? String(raw.code) : ''), raw?.name ? String(raw.name) : ''].filter(Boolean).join(' ');
-    lines.push('', row === 0 ? tr(locale, M.whole) : `${tr(locale, M.row, { row })}${who ? `  ${who}` : ''}`);
+    lines.push('', row === 0 ? tr(locale, M.whole) : `${tr(locale, M.row, { row })}${who ? `  ${safeText(who)}` : ''}`);
     for (const f of findings) {
       const sep = locale === 'en' ? ': ' : '：';
-      lines.push(`  ${tr(locale, f.severity === 'error' ? M.error : M.warning)}  ${address(f, c.file, locale)}${sep}${f.message}〔${f.rule}〕`);
+      lines.push(`  ${tr(locale, f.severity === 'error' ? M.error : M.warning)}  ${address(f, c.file, locale)}${sep}${safeText(f.message)}〔${f.rule}〕`);
     }
   }
   lines.push('', c.result.findings.length ? tr(locale, M.summary, { errors: c.result.errors, warnings: c.result.warnings }) : tr(locale, M.clean));
