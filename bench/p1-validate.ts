@@ -4,9 +4,9 @@ import { DEFAULT_CONFIG } from '../core/config';
 import { scoreAll } from '../core/score';
 import { validateLedger } from '../core/validate';
 import { makeLedger } from './data';
-import { formatLine, median, ms, timeRuns } from './stats';
+import { median, ms, result, timeRuns, type BenchResult } from './stats';
 
-export async function p1(n = 20_000, runs = 7): Promise<string> {
+export async function p1(n = 20_000, runs = 7): Promise<BenchResult> {
   const period = '2026-06';
   const { rows, history, states } = makeLedger(n, period);
   const json = JSON.stringify(rows);
@@ -20,5 +20,5 @@ export async function p1(n = 20_000, runs = 7): Promise<string> {
   const base = await timeRuns(() => JSON.parse(json), runs);
   if (errors !== 0) throw new Error(`P1 data should validate cleanly, got ${errors} errors`);
   const ratio = median(work) / median(base);
-  return formatLine({ id: 'P1', name: `validate+score ${n} rows`, measured: `median ${ms(median(work))}`, baseline: `${ms(median(base))} (JSON.parse)`, ratio, goal: '<= 3', ok: ratio <= 3 });
+  return result({ id: 'P1', name: `validate+score ${n} rows`, measured: `median ${ms(median(work))}`, baseline: `${ms(median(base))} (JSON.parse)`, ratio, goal: '<= 3', ok: ratio <= 3 });
 }

@@ -30,6 +30,19 @@ export interface BenchLine {
   ratio: number;
   goal: string;
   ok: boolean;
+  /** Context printed to stderr under the line (how the data was built, what was counted). */
+  note?: string;
+}
+
+/** What a benchmark hands back to run.ts: its line and notes for stderr. */
+export interface BenchResult {
+  line: string;
+  ok: boolean;
+  notes: string[];
+}
+
+export function result(b: BenchLine, notes: string[] = []): BenchResult {
+  return { line: formatLine(b), ok: b.ok, notes: b.note ? [b.note, ...notes] : notes };
 }
 
 export function formatLine(b: BenchLine): string {

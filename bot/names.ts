@@ -53,6 +53,14 @@ function longestCommon(a: string, b: string): string {
   return a.slice(end - best, end);
 }
 
+/** Substrings of three code units: a name can score only if it shares one with the question (see candidates). */
+const GRAM = 3;
+function gramsOf(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + GRAM <= s.length; i++) out.add(s.slice(i, i + GRAM));
+  return out;
+}
+
 /** Levenshtein distance (names are short: the plain table is fine). */
 export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
@@ -85,6 +93,11 @@ interface Indexed {
 export class NameIndex {
   private readonly items: Indexed[];
   private readonly places: string[];
+  /** Gram → items whose core has it or whose full name starts with it. */
+  private readonly byGram = new Map<string, number[]>();
+  /** Items too short to be found through a gram: always considered. */
+  private readonly short: number[] = [];
+  private readonly longestCore: number;
 
   /** `places`: county and city names; a name's or question's place is not evidence of which project. */
   constructor(entries: NameEntry[], places: string[] = []) {
@@ -94,6 +107,31 @@ export class NameIndex {
       const core = this.stripPlaces(full);
       return { entry, full, core, initials: initials(entry.name), chars: new Set(core) };
     });
+    this.longestCore = this.items.reduce((m, it) => Math.max(m, it.core.length), 0);
+    this.items.forEach((it, i) => {
+      if (it.full.length < GRAM || it.core.length < GRAM) return void this.short.push(i);
+      for (const g of new Set([it.full.slice(0, GRAM), ...gramsOf(it.core)])) {
+        const list = this.byGram.get(g);
+        if (list) list.push(i);
+        else this.byGram.set(g, [i]);
+      }
+    });
+  }
+
+  /**
+   * Indexes of the items that can score for this question, in index order; undefined = all.
+   * A full name inside the question starts with one of the question's grams; a core inside the
+   * question's core, or a common substring of 3 or more, shares a gram with it. Shorter evidence
+   * (the two-character rule, pinyin initials) needs every item.
+   */
+  private candidates(q: string, qCore: string, letters: string): number[] | undefined {
+    if (letters.length >= 3 || qCore.length < GRAM) return undefined;
+    const mark = new Uint8Array(this.items.length);
+    for (const i of this.short) mark[i] = 1;
+    for (const g of new Set([...gramsOf(q), ...gramsOf(qCore)])) for (const i of this.byGram.get(g) ?? []) mark[i] = 1;
+    const out: number[] = [];
+    for (let i = 0; i < mark.length; i++) if (mark[i]) out.push(i);
+    return out;
   }
 
   get size(): number {
@@ -114,7 +152,10 @@ export class NameIndex {
     const letters = /^[a-z]+$/.test(q) ? q : '';
     const qChars = new Set(qCore);
     const out: NameMatch[] = [];
-    for (const it of this.items) {
+    const which = this.candidates(q, qCore, letters);
+    const n = which ? which.length : this.items.length;
+    for (let k = 0; k < n; k++) {
+      const it = this.items[which ? which[k] : k];
       let score = 0;
       if (it.full && q.includes(it.full)) score = 1000 + it.full.length;
       else if (it.core.length >= 2 && qCore.includes(it.core)) score = 500 + it.core.length;
@@ -126,6 +167,35 @@ export class NameIndex {
       if (score > 0) out.push({ entry: it.entry, score });
     }
     return out.sort((a, b) => b.score - a.score || a.entry.name.length - b.entry.name.length);
+  }
+
+  /**
+   * The best-scoring matches among the entries `keep` accepts, ties included, best first: exactly
+   * `match(text).filter(keep)` cut to its top score. A name found whole in the question outranks
+   * every partial match, so when there is one the thousands of partial ones are never scored.
+   */
+  best(text: string, keep: (e: NameEntry) => boolean = () => true): NameMatch[] {
+    const q = normalise(text);
+    if (!q) return [];
+    const qCore = this.stripPlaces(q);
+    const letters = /^[a-z]+$/.test(q) ? q : '';
+    const which = this.candidates(q, qCore, letters);
+    const n = which ? which.length : this.items.length;
+    const strong: NameMatch[] = [];
+    for (let k = 0; k < n; k++) {
+      const it = this.items[which ? which[k] : k];
+      if (!keep(it.entry)) continue;
+      if (it.full && q.includes(it.full)) strong.push({ entry: it.entry, score: 1000 + it.full.length });
+      else if (it.core.length >= 2 && qCore.includes(it.core)) strong.push({ entry: it.entry, score: 500 + it.core.length });
+    }
+    const top = (ms: NameMatch[]) => {
+      const sorted = ms.sort((a, b) => b.score - a.score || a.entry.name.length - b.entry.name.length);
+      return sorted.filter((m) => m.score === sorted[0]?.score);
+    };
+    // A partial match scores at most the length of a core (common substring) or of the letters (initials).
+    const weakMax = Math.max(this.longestCore, letters.length + 0.5);
+    if (strong.length && Math.max(...strong.map((m) => m.score)) > weakMax) return top(strong);
+    return top(this.match(text).filter((m) => keep(m.entry)));
   }
 
   /** One project, several equally good ones, or none (with the closest names). */

@@ -2,9 +2,10 @@
 // computed by core (scoreAll, rankCounties …) from the store's project states.
 import type { Logger } from 'pino';
 import type { Config } from '../../core/config';
-import type { Locale, Period, ProjectScore, ProjectState } from '../../core/types';
-import { prevPeriod, reportingPeriod } from '../../core/periods';
+import type { Locale, Period, Project, ProjectScore, ProjectState } from '../../core/types';
+import { prevPeriod, reportingPeriod, toPeriod, yearOf } from '../../core/periods';
 import { scoreAll } from '../../core/score';
+import { asMonthly } from '../../server/store/reports';
 import type { Store } from '../../server/store/store';
 import { Subscriptions } from '../../server/store/subscriptions';
 import { Users } from '../../server/store/users';
@@ -29,6 +30,8 @@ export class BotData {
   readonly subscriptions: Pick<Subscriptions, 'saveReference' | 'subscribe' | 'unsubscribe' | 'get'>;
   readonly now: () => Date;
   private readonly names: NameCache;
+  private index: NameIndex | undefined;
+  private indexRevision = -1;
 
   constructor(deps: BotDeps) {
     this.store = deps.store;
@@ -48,9 +51,15 @@ export class BotData {
    * The month answers are about: the last month whose reporting deadline has passed (its
    * reports are complete), or, when it has no reports, the latest month that has some.
    */
-  dataPeriod(states = this.store.projectStates(this.reportingPeriod())): Period {
+  dataPeriod(states?: ProjectState[]): Period {
     const rp = this.reportingPeriod();
     const closed = prevPeriod(rp);
+    if (!states) {
+      // The same months as projectStates(rp) would hold, asked of the period index instead of
+      // loading every project of the province.
+      const jan = toPeriod(yearOf(rp), 1);
+      return this.store.latestReportPeriod(jan, closed) ?? this.store.latestReportPeriod(jan, rp) ?? closed;
+    }
     let latestClosed = '';
     let latest = '';
     for (const s of states) {
@@ -73,9 +82,21 @@ export class BotData {
     return scoreAll(states, period, this.config, locale);
   }
 
-  /** The name index of all projects, rebuilt only when projects change. */
+  /** One project's state for the data month: what states(county) holds for it, without loading the county. */
+  stateOf(project: Project): { period: Period; state: ProjectState } {
+    const rp = this.reportingPeriod();
+    const period = this.dataPeriod();
+    const reports = this.store.reports.between([project.code], toPeriod(yearOf(rp), 1), rp).map(asMonthly).filter((r) => r.period <= period);
+    return { period, state: { project, reports } };
+  }
+
+  /** The name index of all projects, rebuilt only when projects change (the store's project revision moves). */
   nameIndex(): NameIndex {
+    const revision = this.store.projectRevision();
+    if (this.index && revision === this.indexRevision) return this.index;
     const entries: NameEntry[] = this.store.projects.list().map((p) => ({ code: p.code, name: p.name, county: p.county }));
-    return this.names.get(entries);
+    this.index = this.names.get(entries);
+    this.indexRevision = revision;
+    return this.index;
   }
 }

@@ -20,9 +20,8 @@ function visible(a: Ask, entries: NameEntry[]): NameEntry[] {
 /** The name search, restricted to what the caller may see. */
 export function searchProjects(a: Ask, question: string): NameSearch {
   const index = a.data.nameIndex();
-  const found = index.match(question).filter((m) => canSee(a.caller, m.entry.county));
-  if (!found.length) return { kind: 'none', closest: visible(a, index.closest(question, 10)).slice(0, 3) };
-  const top = found.filter((m) => m.score === found[0].score).map((m) => m.entry);
+  const top = index.best(question, (e) => canSee(a.caller, e.county)).map((m) => m.entry);
+  if (!top.length) return { kind: 'none', closest: visible(a, index.closest(question, 10)).slice(0, 3) };
   return top.length === 1 ? { kind: 'one', entry: top[0] } : { kind: 'many', matches: top };
 }
 
@@ -44,9 +43,10 @@ function load(a: Ask, code: string, loaded?: Loaded) {
   const project = a.data.store.projects.get(code);
   if (!project) return { error: [text(tr(a.locale, M.projectGone, { code }))] };
   if (!canSee(a.caller, project.county)) return { error: [text(tr(a.locale, M.outOfScope, { county: a.caller.county ?? '' }))] };
-  const { period, states } = loaded ?? a.data.states(project.county);
-  const state = states.find((s) => s.project.code === code) ?? { project, reports: [] };
-  return { project, period, state };
+  // One project: its own reports, not its whole county's.
+  if (!loaded) return { project, ...a.data.stateOf(project) };
+  const state = loaded.states.find((s) => s.project.code === code) ?? { project, reports: [] };
+  return { project, period: loaded.period, state };
 }
 
 export function projectAnswer(a: Ask, code: string, loaded?: Loaded): Reply[] {
