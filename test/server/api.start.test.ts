@@ -35,7 +35,7 @@ it('starts, serves the demo through the API with a printed token, and stops on S
   let stderr = '';
   child = spawn(process.execPath, ['bin/start.mjs'], {
     cwd: ROOT,
-    env: { ...process.env, KEYPROJ_DB: join(dir, 'keyproj.db'), PORT: '0', LOG_LEVEL: 'warn', KEYPROJ_REMINDERS: '0', BOT_ID: '' },
+    env: { ...process.env, KEYPROJ_DB: join(dir, 'keyproj.db'), PORT: '0', LOG_LEVEL: 'warn', BOT_ID: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => { stdout += d; });
