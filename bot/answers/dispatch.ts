@@ -1,5 +1,6 @@
 // From an understood question (or a pressed button) to the answer: one table per source.
 import type { Colour } from '../../core/types';
+import { COLOURS } from '../../core/score';
 import type { Intent, Understood } from '../intents';
 import { helpCard } from '../cards/help';
 import { countyAnswer, overviewAnswer } from './county';
@@ -47,11 +48,11 @@ export function answerQuestion(a: Ask, u: Understood): Reply[] {
 
 // Card buttons. Their data comes back from the client: check each field's type.
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 200 ? v : undefined);
-const COLOURS: Colour[] = ['green', 'white', 'yellow', 'red'];
+const SCORED = COLOURS.filter((c): c is Exclude<Colour, 'none'> => c !== 'none');
 
 function listQuery(d: Record<string, unknown>): ListQuery | undefined {
   const county = str(d.county);
-  if (d.kind === 'colour' && COLOURS.includes(d.colour as Colour)) return { kind: 'colour', colour: d.colour as Exclude<Colour, 'none'>, county };
+  if (d.kind === 'colour' && SCORED.includes(d.colour as Exclude<Colour, 'none'>)) return { kind: 'colour', colour: d.colour as Exclude<Colour, 'none'>, county };
   if (d.kind === 'leader' && str(d.leader)) return { kind: 'leader', leader: str(d.leader)! };
   if (d.kind === 'mine') return { kind: 'mine' };
   if (d.kind === 'missing') return { kind: 'missing', county };

@@ -1,10 +1,10 @@
 // Lists of projects: by colour, by leader (mine or named), and those still missing the
 // reporting month's report. Long lists page ("下一页" repeats the query with the next page).
-import type { Colour, Period, ProjectState } from '../../core/types';
+import type { Colour, Locale, Period, ProjectState } from '../../core/types';
 import { tr, type Text } from '../../core/i18n';
 import type { Config } from '../../core/config';
 import { deadlineOf } from '../../core/periods';
-import { COLOURS, scoreAll } from '../../core/score';
+import { COLOUR_LABELS, COLOURS, scoreAll } from '../../core/score';
 import { listCard, type ListItem } from '../cards/list';
 import { M } from '../messages';
 import { card, text, type Ask, type Reply } from './reply';
@@ -23,12 +23,11 @@ const T = {
   city: { 'zh-CN': '全市', en: '' },
 } satisfies Record<string, Text>;
 
-const COLOUR_WORDS: Record<Exclude<Colour, 'none'>, Text> = {
-  red: { 'zh-CN': '红色', en: 'Red' },
-  yellow: { 'zh-CN': '黄色', en: 'Yellow' },
-  green: { 'zh-CN': '绿色', en: 'Green' },
-  white: { 'zh-CN': '白色', en: 'White' },
-};
+/** 红色 / Red — core's colour label as a word. */
+function colourWord(c: Exclude<Colour, 'none'>, locale: Locale): string {
+  const label = tr(locale, COLOUR_LABELS[c]);
+  return locale === 'en' ? label[0].toUpperCase() + label.slice(1) : `${label}色`;
+}
 
 /**
  * Projects still missing the report of `period`: core's NO_REPORT flag when scoring that month —
@@ -92,7 +91,7 @@ export function listAnswer(a: Ask, q: ListQuery, page = 0): Reply[] {
     .sort((x, y) => order(x.colour === 'none' ? 'green' : x.colour) - order(y.colour === 'none' ? 'green' : y.colour) || x.county.localeCompare(y.county, 'zh-CN'));
   const title =
     q.kind === 'colour'
-      ? tr(a.locale, T.colour, { scope: scopeLabel(a, county), colour: tr(a.locale, COLOUR_WORDS[q.colour]), period })
+      ? tr(a.locale, T.colour, { scope: scopeLabel(a, county), colour: colourWord(q.colour, a.locale), period })
       : tr(a.locale, T.leader, { leader: leader ?? '', period });
   if (!items.length && q.kind !== 'colour' && leader) return [text(`${title}\n${tr(a.locale, M.noProjects)}`)];
   return [card(listCard({ title, items, page, more: { ...q, ...(county ? { county } : {}) } }, a.locale))];
