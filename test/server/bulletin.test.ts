@@ -245,7 +245,12 @@ describe('monthly bulletin on the demo city', () => {
     execFileSync(office, ['--headless', '--convert-to', 'pdf', '--outdir', demo.dir, file], { timeout: 120_000, stdio: 'pipe' });
     const pdf = join(demo.dir, 'bulletin.pdf');
     expect(existsSync(pdf)).toBe(true);
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const bytes = readFileSync(pdf);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // Every page A4 landscape (841.89 × 595.30 pt), as the page setup asks.
+    const boxes = [...bytes.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
+    expect(boxes.length).toBeGreaterThanOrEqual(wb.worksheets.length);
+    for (const b of boxes) expect([Math.round(Number(b[3])), Math.round(Number(b[4]))]).toEqual([842, 595]);
   }, 180_000);
 });
 
