@@ -13,11 +13,14 @@ export function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
 }
 
-/** The URLs the add-in manifest points at, all under the public URL. */
+/**
+ * The URLs the add-in manifest points at, all under the public URL. In a shared runtime the custom
+ * functions' script is the task pane page's own bundle (as in Microsoft's shared-runtime samples),
+ * so Script, Page, Runtime and the ribbon button all point at the task pane.
+ */
 export function addinUrls(c: ManifestConfig) {
   return {
     taskpaneUrl: publicHref(c, '/addin/taskpane.html'),
-    functionsJsUrl: publicHref(c, '/addin/functions.js'),
     functionsJsonUrl: publicHref(c, '/addin/functions.json'),
     supportUrl: publicHref(c, c.developer.websiteUrl),
     icon16: publicHref(c, addinIconPath(16)),

@@ -199,7 +199,8 @@ describe('Excel add-in manifest', () => {
     expect(runtime.attrs.lifetime).toBe('long');
     expect(url(runtime.attrs.resid)).toBe('https://ledger.hengshui.example.cn/addin/taskpane.html');
     const cf = child(host, 'AllFormFactors').children.find((e) => e.attrs['xsi:type'] === 'CustomFunctions')!;
-    expect(url(at(cf, ['Script', 'SourceLocation']).attrs.resid)).toBe('https://ledger.hengshui.example.cn/addin/functions.js');
+    // Shared runtime: the functions' script is the task pane's bundle.
+    expect(at(cf, ['Script', 'SourceLocation']).attrs.resid).toBe(runtime.attrs.resid);
     expect(url(at(cf, ['Metadata', 'SourceLocation']).attrs.resid)).toBe('https://ledger.hengshui.example.cn/addin/functions.json');
     // The page of the custom functions is the task pane: that is what makes the runtime shared.
     expect(at(cf, ['Page', 'SourceLocation']).attrs.resid).toBe(runtime.attrs.resid);
