@@ -63,6 +63,16 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  // One log line per request (never the Authorization header or the body).
+  app.use((req, res, next) => {
+    const t0 = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (req.path === '/healthz') return;
+      const ms = Math.round(Number(process.hrtime.bigint() - t0) / 1e5) / 10;
+      logger.info({ method: req.method, url: req.originalUrl.slice(0, 300), status: res.statusCode, ms }, 'request');
+    });
+    next();
+  });
   app.use(express.json({ limit: limits.bodyBytes, strict: true }));
 
   app.get('/healthz', (_req, res) => {

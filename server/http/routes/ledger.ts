@@ -1,7 +1,8 @@
 // A county's ledger for a month, ready to fill: each project's master data, this month's stored
-// figures when already reported, otherwise last month's cumulative figures carried forward.
+// figures when already reported, otherwise the latest earlier report's cumulative figures carried
+// forward (year to date restarts in January).
 import { LEDGER } from '../../../core/ledger';
-import { prevPeriod, reportingPeriod, yearOf } from '../../../core/periods';
+import { addMonths, prevPeriod, reportingPeriod, yearOf } from '../../../core/periods';
 import type { LedgerKey, Project } from '../../../core/types';
 import type { StoredReport } from '../../store/reports';
 import { badField } from '../errors';
@@ -34,7 +35,9 @@ function ledgerRow(p: Project, current: StoredReport | undefined, prev: StoredRe
   return {
     ...row,
     reported: current !== undefined,
-    previous: { period: prevPeriod(period), ytdInvest: prev?.ytdInvest ?? null, cumInvest: prev?.cumInvest ?? null },
+    previous: prev
+      ? { period: prev.period, ytdInvest: sameYear ? prev.ytdInvest ?? null : 0, cumInvest: prev.cumInvest ?? null }
+      : { period: prevPeriod(period), ytdInvest: null, cumInvest: null },
   };
 }
 
@@ -47,16 +50,20 @@ export const ledgerRoutes: RouteDef[] = [
       if (!county) throw badField('county', { 'zh-CN': '请指定县市区，例如 county=桃城区', en: 'give a county, e.g. county=桃城区' });
       const p = queryParam(req, 'period');
       const period = p === undefined ? reportingPeriod(new Date(), config.deadlineDay, config.timezone) : periodParam(p);
-      const prev = prevPeriod(period);
       const projects = (store.projects.list({ county }) as Project[])
         // Projects finished before this year are off the ledger.
         .filter((pr) => !(pr.actualEnd && yearOf(pr.actualEnd.slice(0, 7)) < yearOf(period)));
-      const codes = projects.map((pr) => pr.code);
-      const reports = store.reports.between(codes, prev, period) as StoredReport[];
-      const byKey = new Map(reports.map((r) => [`${r.projectCode}@${r.period}`, r]));
+      // The latest report before the month carries forward (a month left unreported is skipped over).
+      const reports = store.reports.between(projects.map((pr) => pr.code), addMonths(period, -12), period) as StoredReport[];
+      const current = new Map<string, StoredReport>();
+      const latest = new Map<string, StoredReport>();
+      for (const r of reports) {
+        if (r.period === period) current.set(r.projectCode, r);
+        else latest.set(r.projectCode, r); // between() is in period order: the last one wins
+      }
       return {
         period, county, version: store.ledgerVersion(county, period) as number,
-        rows: projects.map((pr) => ledgerRow(pr, byKey.get(`${pr.code}@${period}`), byKey.get(`${pr.code}@${prev}`), period)),
+        rows: projects.map((pr) => ledgerRow(pr, current.get(pr.code), latest.get(pr.code), period)),
       };
     },
   },
