@@ -68,9 +68,21 @@ it('starts, serves the demo through the API with a printed token, and stops on S
   // Either the built task pane, or the page explaining how to build it.
   expect(html.includes('data-action="validate"') || html.includes('npm run build:addin')).toBe(true);
 
+  // SIGTERM while a large validation is being processed: the request still gets its answer.
+  const rows = Array.from({ length: 4000 }, (_, i) => ({
+    row: i + 2,
+    raw: { code: `2026-131102-04-01-${String(i + 1).padStart(6, '0')}`, name: `测试项目${i}`, county: staffToken[1], list: '拟新开工', level: '市重点', sector: '工业', owner: '某公司', total: 20000, annualPlan: 6000, plannedStart: '2026-03', plannedEnd: '2027-12', leader: '赵志刚', unit: '某局', stage: '前期' },
+  }));
   const exit = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+  const inFlight = fetch(`${base}/api/v1/validate`, { method: 'POST', headers: { authorization: `Bearer ${staffToken[2]}`, 'content-type': 'application/json' }, body: JSON.stringify({ period: '2026-04', rows }) });
+  await new Promise((r) => setTimeout(r, 150));
   child.kill('SIGTERM');
+  const answered = await inFlight;
+  expect(answered.status).toBe(200);
+  expect((await answered.json()).errors).toBe(0);
   expect(await exit).toBe(0);
+  // Stopped: new connections are refused.
+  await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   expect(stderr).not.toMatch(/"level":(50|60)/);
 }, 120_000);
 
