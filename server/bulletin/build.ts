@@ -121,35 +121,34 @@ function summarySheet(wb: ExcelJS.Workbook, ctx: Ctx, states: ProjectState[], sc
   row++;
   const headerRow = row;
   const rateOrNa = (k: IndicatorKey): Value => (na(k) ? ctx.x('notApplicable') : city.indicators[k]);
-  const rows: Value[][] = [
-    [ctx.x('projects'), states.length, ''],
-    [ctx.x('listBuilding'), byList['在建'], ''],
-    [ctx.x('listToStart'), byList['拟新开工'], ''],
-    [ctx.x('listReserve'), byList['储备'], ''],
-    [ctx.x('annualPlan'), plan / WAN_PER_YI, ''],
-    [ctx.x('ytd'), city.indicators.investment / WAN_PER_YI, ''],
-    [ctx.x('rate'), rateOrNa('investmentRate'), ctx.x('noteRate')],
-    [ctx.x('schedule'), schedule, ctx.x('noteSchedule', { month: monthOf(period) })],
-    [ctx.x('versus'), points, ''],
-    [ctx.x('starts'), city.indicators.starts, ''],
-    [ctx.x('startRate'), rateOrNa('startRate'), ctx.x('noteStartRate')],
-    [ctx.x('completions'), city.indicators.completions, ''],
-    [ctx.x('completionRate'), rateOrNa('completionRate'), ctx.x('noteCompletionRate')],
-    ...COLOURS.map((c): Value[] => [ctx.x('colourRow', { colour: tr(locale, COLOUR_LABELS[c]) }), counts[c], '']),
-    [ctx.x('found'), ps.found, ps.text],
+  // Label, value, number format, note: one row each.
+  const lines: [string, Value, string, string][] = [
+    [ctx.x('projects'), states.length, FMT.count, ''],
+    [ctx.x('listBuilding'), byList['在建'], FMT.count, ''],
+    [ctx.x('listToStart'), byList['拟新开工'], FMT.count, ''],
+    [ctx.x('listReserve'), byList['储备'], FMT.count, ''],
+    [ctx.x('annualPlan'), plan / WAN_PER_YI, FMT.amount, ''],
+    [ctx.x('ytd'), city.indicators.investment / WAN_PER_YI, FMT.amount, ''],
+    [ctx.x('rate'), rateOrNa('investmentRate'), FMT.rate, ctx.x('noteRate')],
+    [ctx.x('schedule'), schedule, FMT.rate, ctx.x('noteSchedule', { month: monthOf(period) })],
+    [ctx.x('versus'), points, FMT.points, ''],
+    [ctx.x('starts'), city.indicators.starts, FMT.count, ''],
+    [ctx.x('startRate'), rateOrNa('startRate'), FMT.rate, ctx.x('noteStartRate')],
+    [ctx.x('completions'), city.indicators.completions, FMT.count, ''],
+    [ctx.x('completionRate'), rateOrNa('completionRate'), FMT.rate, ctx.x('noteCompletionRate')],
+    ...COLOURS.map((c): [string, Value, string, string] => [ctx.x('colourRow', { colour: tr(locale, COLOUR_LABELS[c]) }), counts[c], FMT.count, '']),
+    [ctx.x('found'), ps.found, FMT.count, ps.text],
   ];
   row = table(ws, row, [
     { header: ctx.x('item'), width: 34 },
     { header: ctx.x('value'), width: 16 },
     { header: ctx.x('note'), width: 60, wrap: true },
-  ], rows);
-  // Number formats by meaning (the table helper only knows one format per column).
-  const fmts = [FMT.count, FMT.count, FMT.count, FMT.count, FMT.amount, FMT.amount, FMT.rate, FMT.rate, FMT.points, FMT.count, FMT.rate, FMT.count, FMT.rate];
-  fmts.forEach((f, i) => {
-    const cell = ws.getCell(headerRow + 1 + i, 2);
-    if (typeof cell.value === 'number') cell.numFmt = f;
+  ], lines.map(([label, value, , note]) => [label, value, note]));
+  lines.forEach(([, value, fmt], i) => {
+    if (typeof value === 'number') ws.getCell(headerRow + 1 + i, 2).numFmt = fmt;
   });
-  COLOURS.forEach((c, i) => shade(ws.getCell(headerRow + 1 + fmts.length + i, 1), COLOUR_ARGB[c]));
+  const firstColour = lines.findIndex(([label]) => label === ctx.x('colourRow', { colour: tr(locale, COLOUR_LABELS.green) }));
+  COLOURS.forEach((c, i) => shade(ws.getCell(headerRow + 1 + firstColour + i, 1), COLOUR_ARGB[c]));
   printSetup(ws, headerRow, locale);
 }
 
