@@ -134,7 +134,14 @@ export class Fanout {
       if (!rec.plannedAt) {
         content = this.content(slot);
         const planned = this.recipients(slot, content);
-        if (this.log.plan(slot.id, planned)) {
+        // Computing the content blocks the heartbeat; renew before writing the plan under the lease.
+        if (!this.log.renewLease(slot.id, this.o.leaseMs) || !this.log.plan(slot.id, planned)) {
+          if (!this.log.slot(slot.id)?.plannedAt) {
+            lost = true;
+            logger.warn({ slot: slot.id }, '提醒租约已被其他实例取得，本实例不再排定');
+            return this.result(slot, 'busy');
+          }
+        } else {
           logger.info({ slot: slot.id, period: slot.period, pending: planned.filter((p) => p.state === 'pending').length, skipped: planned.filter((p) => p.state === 'skipped').length }, '提醒已排定');
         }
       }
@@ -150,6 +157,10 @@ export class Fanout {
         return cards.get(key)!;
       };
       while (!this.stopping && !lost) {
+        if (!this.log.renewLease(slot.id, this.o.leaseMs)) {
+          lost = true;
+          break;
+        }
         const rows = this.log.pending(slot.id);
         if (rows.length === 0) {
           const next = this.log.nextAttemptAt(slot.id);
@@ -163,7 +174,7 @@ export class Fanout {
         if (lost) logger.warn({ slot: slot.id }, '提醒租约已失效，停止发送（其他实例会继续）');
         return this.result(slot, 'stopped');
       }
-      this.log.complete(slot.id);
+      if (!this.log.complete(slot.id)) return this.result(slot, 'stopped');
       const res = this.result(slot, 'done');
       logger.info({ slot: slot.id, ...res.counts }, '提醒发送完成');
       return res;

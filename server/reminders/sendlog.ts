@@ -161,8 +161,14 @@ export class SendLog {
     }).immediate();
   }
 
-  complete(slot: string): void {
-    this.db.prepare('UPDATE reminder_slots SET completed_at = ? WHERE slot = ? AND completed_at IS NULL').run(this.iso(), slot);
+  /** Marks a planned slot complete when nothing is left pending or in flight; false otherwise. */
+  complete(slot: string): boolean {
+    return this.db
+      .prepare(
+        `UPDATE reminder_slots SET completed_at = ? WHERE slot = ? AND completed_at IS NULL AND planned_at IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM reminder_sends WHERE slot = ? AND state IN ('pending', 'sending'))`,
+      )
+      .run(this.iso(), slot, slot).changes === 1;
   }
 
   // ---- sends ----

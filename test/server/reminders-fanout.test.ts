@@ -91,7 +91,7 @@ describe('reminder fan-out', () => {
     const first = scheduler(b, b.store, { ...FAST, concurrency: 2 });
     let stopping: Promise<void> | undefined;
     b.connector.onDelivered(() => {
-      if (b.connector.delivered().length === 4) stopping = first.stop();
+      if (b.connector.delivered().length >= 4) stopping ??= first.stop();
     });
     const res = await first.runSlot(W45);
     await stopping;
@@ -193,5 +193,35 @@ describe('reminder fan-out', () => {
     // A reference the connector cannot be reached with is a failure, not a crash.
     const out = await postProactive(bot.adapter, '', { conversation: { id: 'x' } as never }, { type: 'message', text: 'x' });
     expect(out).toMatchObject({ kind: 'fail' });
+  });
+
+  it('an instance whose lease was taken while it computed the content plans nothing; the new holder sends all', async () => {
+    const b = (bench = await reminderBench({ conversations: 3, seedAsOf: null }));
+    const thief = new SendLog(b.reopen().db, 'other-host:2:def');
+    let stolen = false;
+    // The store as the slow instance sees it: while it reads, its lease runs out and another instance takes it.
+    const slowStore = Object.create(b.store, {
+      projectStates: {
+        value: (period: string, county?: string) => {
+          if (!stolen) {
+            const until = Date.now() + 80;
+            while (Date.now() < until) { /* a long computation */ }
+            stolen = thief.acquireLease(W45.id, 60_000);
+          }
+          return b.store.projectStates(period, county);
+        },
+      },
+    });
+    const slow = scheduler(b, slowStore, { ...FAST, leaseMs: 50 });
+    const res = await slow.runSlot(W45);
+    expect(stolen).toBe(true);
+    expect(res.status).toBe('busy');
+    expect(slow.fanout.log.slot(W45.id)).toMatchObject({ plannedAt: undefined, completedAt: undefined });
+    expect(b.connector.requests).toHaveLength(0);
+
+    thief.releaseLease(W45.id); // the other instance's run, as a scheduler would do it
+    const done = await scheduler(b, b.reopen()).runSlot(W45);
+    expect(done).toMatchObject({ status: 'done', counts: { sent: 3 } });
+    expect(b.ids.map((id) => b.connector.delivered(id).length)).toEqual([1, 1, 1]);
   });
 });

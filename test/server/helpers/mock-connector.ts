@@ -18,7 +18,7 @@ export interface Received {
   conversationId: string;
   activity: Record<string, unknown>;
   at: number;
-  /** What the mock answered: 200/201 or the scripted status. */
+  /** What the mock answered: 201, the scripted status, or 0 while the answer is still coming. */
   answered: number | 'drop';
   authorization?: string;
 }
@@ -72,10 +72,11 @@ export async function startMockConnector(): Promise<MockConnector> {
       return json(res, 400, { error: { code: 'BadArgument', message: 'body is not JSON' } });
     }
     const answer = scripts.get(conversationId)?.shift();
-    const rec: Received = { conversationId, activity, at: Date.now(), answered: 201, authorization: req.headers.authorization };
+    const rec: Received = { conversationId, activity, at: Date.now(), answered: 0, authorization: req.headers.authorization };
     requests.push(rec);
     if (!answer || answer.status === 'slow') {
       if (answer?.status === 'slow') await new Promise((r) => setTimeout(r, answer.ms));
+      rec.answered = 201;
       json(res, 201, { id: `mock-${++seq}` });
       for (const l of listeners) l(rec);
       return;
