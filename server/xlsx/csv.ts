@@ -50,8 +50,18 @@ export function parseCsv(text: string, delimiter = delimiterOf(text)): string[][
   return rows;
 }
 
+// Text starting like a formula would run as one when the CSV is opened in Excel or WPS (CSV
+// injection): such text is written behind an apostrophe, which the reader takes off again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell read from CSV: the apostrophe guarding formula-like text removed. */
+export function unguard(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 function quote(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -8,11 +8,11 @@ import { tr, type Text } from '../../core/i18n';
 import { column, LEDGER } from '../../core/ledger';
 import { matchHeader } from '../../core/parse';
 import type { InputRow, LedgerKey, Locale, RawRow } from '../../core/types';
-import { decodeCsv, parseCsv } from './csv';
+import { decodeCsv, parseCsv, unguard } from './csv';
 import { columnLetter, LEDGER_SHEET } from './template';
 
 export interface HeaderProblem {
-  kind: 'unknown' | 'missing' | 'duplicate';
+  kind: 'unknown' | 'missing' | 'duplicate' | 'total';
   severity: 'error' | 'warning';
   /** Column letter as the sheet shows it (absent for a missing header). */
   column?: string;
@@ -43,6 +43,7 @@ export class LedgerFileError extends Error {
 const M = {
   unknown: { 'zh-CN': '第 {col} 列表头“{header}”不是标准台账的列，已忽略', en: 'Column {col} header "{header}" is not a ledger column; ignored' },
   missing: { 'zh-CN': '缺少必填列“{header}”', en: 'Missing required column "{header}"' },
+  total: { 'zh-CN': '第 {row} 行是“{text}”行（汇总，不是项目），已跳过', en: 'Row {row} is a "{text}" row (a total, not a project); skipped' },
   duplicate: { 'zh-CN': '第 {col} 列表头“{header}”与第 {first} 列重复，以第 {first} 列为准', en: 'Column {col} header "{header}" repeats column {first}; column {first} is used' },
   notFound: { 'zh-CN': '找不到文件 {file}', en: 'File not found: {file}' },
   unreadable: { 'zh-CN': '无法读取文件 {file}：{reason}', en: 'Cannot read {file}: {reason}' },
@@ -67,6 +68,14 @@ export function cellValue(v: ExcelJS.CellValue): unknown {
   if ('error' in v) return v.error;
   if ('text' in v) return cellValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   return null;
+}
+
+/** Ledgers often end with 合计 / 小计 rows: no code, and a name (or code cell) saying so. */
+const TOTAL_LABELS = new Set(['合计', '总计', '小计', '合計', '總計', '小計', '全市合计', '总合计']);
+function totalLabel(raw: RawRow): string | undefined {
+  const clean = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, '') : '');
+  if (!isBlank(raw.code) && !TOTAL_LABELS.has(clean(raw.code))) return undefined;
+  return [raw.code, raw.name, raw.county].map(clean).find((t) => TOTAL_LABELS.has(t));
 }
 
 function isBlank(v: unknown): boolean {
@@ -117,7 +126,10 @@ function readGrid(grid: unknown[][], file: string, locale: Locale): Omit<LedgerF
       raw[key] = v;
       any = true;
     }
-    if (any) rows.push({ row: i + 1, raw });
+    if (!any) continue;
+    const total = totalLabel(raw);
+    if (total) headerProblems.push({ kind: 'total', severity: 'warning', header: total, message: tr(locale, M.total, { row: i + 1, text: total }) });
+    else rows.push({ row: i + 1, raw });
   }
   return { rows, headerProblems, columns, headerRow: headerIdx + 1 };
 }
@@ -167,7 +179,7 @@ export async function readLedgerFile(file: string, locale: Locale = 'zh-CN'): Pr
   }
   if (ext === '.csv' || ext === '.txt') {
     const { text, encoding } = decodeCsv(bytes);
-    return { ...readGrid(parseCsv(text), file, locale), encoding };
+    return { ...readGrid(parseCsv(text).map((r) => r.map(unguard)), file, locale), encoding };
   }
   return readXlsx(file, bytes, locale);
 }

@@ -101,18 +101,27 @@ describe('Store.importLedger', () => {
     expect(s.ledgerVersion('桃城区', '2026-01')).toBe(0);
   });
 
-  it('refuses a stale base version', () => {
-    const s = newStore();
-    s.importLedger([underConstruction(1, 1)], '2026-01', 'a', { county: '桃城区', baseVersion: 0 });
-    expect(() => s.importLedger([underConstruction(1, 1)], '2026-01', 'b', { county: '桃城区', baseVersion: 0 }))
+  it('refuses a stale base version, also when another connection (another process) wrote first', () => {
+    const file = join(tempDir(), 'shared.db');
+    const a = Store.open(file);
+    const b = Store.open(file);
+    opened.push(a, b);
+    a.importLedger([underConstruction(1, 1)], '2026-01', 'a', { county: '桃城区', baseVersion: 0 });
+    expect(() => b.importLedger([underConstruction(1, 1)], '2026-01', 'b', { county: '桃城区', baseVersion: 0 }))
       .toThrow(VersionConflictError);
-    expect(s.ledgerVersion('桃城区', '2026-01')).toBe(1);
+    expect(b.ledgerVersion('桃城区', '2026-01')).toBe(1);
+    expect(b.importLedger([underConstruction(1, 1)], '2026-01', 'b', { county: '桃城区', baseVersion: 1 }).versions).toEqual({ 桃城区: 2 });
+    expect(a.audit.list({ entity: 'ledger_version', key: '桃城区@2026-01' }).map((x) => [x.actor, x.before, x.after])).toEqual([
+      ['b', { version: 1 }, { version: 2 }],
+      ['a', { version: 0 }, { version: 1 }],
+    ]);
   });
 
   it('gives reserve rows without a code a temporary id, keeps it, and renames it when the code arrives', () => {
     const s = newStore();
     const r = s.importLedger([reserve(1), reserve(2)], '2026-01', 'a');
     expect(r.codes).toEqual(['TMP-131103-000001', 'TMP-131103-000002']);
+    expect(s.audit.list({ entity: 'temp_code' }).map((x) => x.key)).toEqual(['TMP-131103-000002', 'TMP-131103-000001']);
     expect(s.importLedger([reserve(1)], '2026-02', 'a').codes).toEqual(['TMP-131103-000001']);
     const real = '2026-131103-48-01-000777';
     const r3 = s.importLedger([reserve(1, { code: real, list: '拟新开工', approvals: ['立项', '用地'] })], '2026-03', 'a');

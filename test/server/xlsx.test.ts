@@ -1,6 +1,6 @@
 // The xlsx template, reading ledger files (.xlsx and .csv in UTF-8, UTF-8 with BOM and GBK), and export.
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, resolveConfig } from '../../core/config';
@@ -106,6 +106,17 @@ describe('readLedgerFile', () => {
     expect(v.rows[0].values).toMatchObject({ total: 60000, plannedStart: '2025-03', ytdInvest: 1500 });
   });
 
+  it('skips a 合计 row with a warning naming it, keeping every project row', async () => {
+    const rows = [toRaw(underConstruction(1, 1)), toRaw(underConstruction(2, 1)), { name: '合 计', total: 120000, annualPlan: 24000, monthInvest: 1000 }];
+    const file = await writeLedgerXlsx(join(dir, 'total.xlsx'), rows);
+    const r = await readLedgerFile(file);
+    expect(r.rows.map((x) => x.row)).toEqual([2, 3]);
+    expect(r.headerProblems).toEqual([expect.objectContaining({ kind: 'total', severity: 'warning', message: '第 4 行是“合计”行（汇总，不是项目），已跳过' })]);
+    // A project row that merely mentions 合计 in its name is a project.
+    const named = await writeLedgerXlsx(join(dir, 'named.xlsx'), [toRaw(underConstruction(3, 1, { name: '合计' }))]);
+    expect((await readLedgerFile(named)).rows).toHaveLength(1);
+  });
+
   it('reports a missing required header and a repeated one', async () => {
     const headers = LEDGER.map((c) => c.header).filter((h) => h !== '县市区');
     headers.push('项目名称');
@@ -183,6 +194,23 @@ describe('exportLedger', () => {
     // Drop-downs are kept in the export.
     const wb = await load(file);
     expect(validationsOf(wb.getWorksheet(LEDGER_SHEET)!).model[`${letterOf('list')}4`]).toMatchObject({ type: 'list' });
+  });
+
+  it('guards formula-like text in CSV (CSV injection) and reads it back unchanged', async () => {
+    const s2 = Store.open(join(dir, 'inject.db'));
+    try {
+      s2.importLedger([underConstruction(7, 1, { problems: '=HYPERLINK("http://x","点击")', needs: '+1 协调' })], '2026-01', 'a');
+      const file = join(dir, 'out', 'inject.csv');
+      await exportLedger(s2, '2026-01', undefined, file);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(`"'=HYPERLINK(""http://x"",""点击"")"`);
+      expect(text).toContain(`'+1 协调`);
+      expect(text).not.toMatch(/(^|,)[=+]/m);
+      const back = await readLedgerFile(file);
+      expect(back.rows[0].raw).toMatchObject({ problems: '=HYPERLINK("http://x","点击")', needs: '+1 协调' });
+    } finally {
+      s2.close();
+    }
   });
 
   it('filters by county and writes CSV by extension', async () => {

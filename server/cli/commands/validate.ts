@@ -74,7 +74,7 @@ function address(f: Finding, file: LedgerFile, locale: Locale): string {
 /** Findings for people: header problems, then findings grouped by row, each with its cell address. */
 export function formatFindings(c: CheckedFile, path: string, locale: Locale): string {
   const lines: string[] = [tr(locale, M.file, { file: path, sheet: c.file.sheet ? tr(locale, M.sheet, { sheet: c.file.sheet }) : '', rows: c.file.rows.length })];
-  for (const p of c.file.headerProblems) lines.push(tr(locale, M.header, { message: safeText(p.message) }));
+  for (const p of c.file.headerProblems) lines.push(p.kind === 'total' ? safeText(p.message) : tr(locale, M.header, { message: safeText(p.message) }));
   const byRow = new Map<number, Finding[]>();
   for (const f of c.result.findings) byRow.set(f.row, [...(byRow.get(f.row) ?? []), f]);
   for (const [row, findings] of [...byRow].sort((a, b) => a[0] - b[0])) {
