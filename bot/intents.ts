@@ -109,8 +109,11 @@ export function findCounty(text: string, config: Config): CountyDef | undefined 
   return undefined;
 }
 
+/** Longer questions are cut here: no question needs more, and matching cost grows with length. */
+export const MAX_QUESTION = 200;
+
 export function understand(raw: string, config: Config): Understood {
-  const text = toSimplified(raw ?? '').replace(/\s+/g, ' ').trim();
+  const text = toSimplified(String(raw ?? '').slice(0, MAX_QUESTION * 2)).replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION);
   const county = findCounty(text, config)?.name;
   const noHan = !HAN.test(text);
   for (const row of TABLE) {

@@ -49,6 +49,11 @@ describe('intents', () => {
     expect(u('hshstxf').english).toBe(false);
   });
 
+  it('cuts very long input instead of matching all of it', () => {
+    const long = '衡水湖'.repeat(5000);
+    expect(u(long).text.length).toBe(200);
+  });
+
   it('finds counties by full, short and English name', () => {
     expect(findCounty('冀州怎么样', DEFAULT_CONFIG)?.name).toBe('冀州区');
     expect(findCounty('Taocheng ranking', DEFAULT_CONFIG)?.name).toBe('桃城区');
