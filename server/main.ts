@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { limitsFromEnv } from './http/limits';
 import { openDb } from './store/db';
+import { Idempotency } from './store/idempotency';
 import { Store } from './store/store';
 import { Users, type NewUser } from './store/users';
 
@@ -66,6 +67,10 @@ export async function startService(env: Env = process.env, out: (line: string) =
       tokens.push({ label: `${ROLE_LABEL[user.role]} ${user.name}${user.county ? `（${user.county}）` : ''}`, token });
     }
   }
+
+  // Clients retry within minutes; a month of idempotency keys is plenty.
+  const pruned = new Idempotency(store.db).prune(30);
+  if (pruned) logger.info({ pruned }, 'pruned old idempotency keys');
 
   const bot = createBot({ store, config, logger, env });
   const app = createApp({ store, config, logger, env, bot });

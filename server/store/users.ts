@@ -93,12 +93,24 @@ export class Users {
     return r && toUser(r);
   }
 
-  findByToken(token: string): User | undefined {
+  findByToken(token: string, now = new Date()): User | undefined {
     if (typeof token !== 'string' || !token) return undefined;
+    const hash = hashToken(token);
     const r = this.db
       .prepare('SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?')
-      .get(hashToken(token)) as UserRow | undefined;
-    return r && toUser(r);
+      .get(hash) as UserRow | undefined;
+    if (!r) return undefined;
+    // When a token was last used (for `user list`), written at most once an hour per token.
+    const at = now.toISOString();
+    const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
+    this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(at, hash, hourAgo);
+    return toUser(r);
+  }
+
+  /** When each user's token was last used (ISO), by user id. */
+  lastUsed(): Map<number, string> {
+    const rows = this.db.prepare('SELECT user_id, max(last_used_at) AS at FROM api_tokens WHERE last_used_at IS NOT NULL GROUP BY user_id').all() as { user_id: number; at: string }[];
+    return new Map(rows.map((r) => [r.user_id, r.at]));
   }
 
   list(): User[] {

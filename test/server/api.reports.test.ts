@@ -1,6 +1,7 @@
 // Submitting a month's ledger through the API: prefilled ledger, server-side validation,
 // all-or-nothing storage, Idempotency-Key replay, optimistic concurrency, county ownership.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Idempotency } from '../../server/store/idempotency';
 import { FIXTURE_PROJECTS, fixtureRows } from './helpers/fixture';
 import { startTestServer, type TestServer } from './helpers/server';
 
@@ -108,6 +109,15 @@ describe('POST /api/v1/reports', () => {
     expect(mismatch.status).toBe(422);
     expect(mismatch.body.error.code).toBe('idempotency_mismatch');
     expect(counts()).toEqual(after);
+  });
+
+  it('idempotency keys are forgotten after 30 days', () => {
+    const idem = new Idempotency(s.store.db);
+    const user = s.users.findByName('桃城区填报员')!;
+    expect(idem.find(user.id, 'addin-2026-04-taocheng-1')).toBeDefined();
+    expect(idem.prune(30, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(idem.prune(30, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+    expect(idem.find(user.id, 'addin-2026-04-taocheng-1')).toBeUndefined();
   });
 
   it('the ledger now shows the stored month and the new version', async () => {

@@ -93,7 +93,7 @@ describe('keyproj user', () => {
     const l = io();
     expect(await user(['list', '--db', db(), '--json'], l)).toBe(0);
     const listed = JSON.parse(l.stdout[0]);
-    expect(listed.users).toEqual([expect.objectContaining({ name: '张三', role: 'staff' })]);
+    expect(listed.users).toEqual([expect.objectContaining({ name: '张三', role: 'staff', tokenLastUsedAt: expect.any(String) })]);
     expect(l.stdout[0]).not.toContain('kp_');
   });
 

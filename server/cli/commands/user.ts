@@ -73,10 +73,11 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       return 0;
     }
     if (sub === 'list') {
-      const list = users.list();
+      const used = users.lastUsed();
+      const list = users.list().map((u) => ({ ...u, tokenLastUsedAt: used.get(u.id) ?? null }));
       if (o.json) io.out(JSON.stringify({ users: list }));
       else if (list.length === 0) io.out('尚无用户。添加管理员：keyproj user add --name 姓名 --role admin');
-      else io.out(['编号\t姓名\t角色\t县市区\t包联领导\tEntra 对象 ID\t添加时间', ...list.map(describe)].join('\n'));
+      else io.out(['编号\t姓名\t角色\t县市区\t包联领导\tEntra 对象 ID\t添加时间\t令牌最近使用', ...list.map((u) => `${describe(u)}\t${u.tokenLastUsedAt ?? '从未'}`)].join('\n'));
       return 0;
     }
     const who = rest[0];
