@@ -23,7 +23,6 @@ export function queueLedger(
   const n = body.length;
   const extent = n + SPARE_ROWS;
 
-  sheet.getRange(areaAddress(0, 1, LEDGER_WIDTH, n + 1)).values = [LEDGER.map((c) => c.header), ...body];
   const header = sheet.getRange(areaAddress(0, 1, LEDGER_WIDTH, 1));
   header.format.font.bold = true;
   header.format.fill.color = FILLS.header;
@@ -40,8 +39,9 @@ export function queueLedger(
     const dropDown = (c.type === 'enum' || c.type === 'yesno') && options.length > 0 && options.join(',').length <= LIST_SOURCE_MAX;
     if (dropDown) {
       col.dataValidation.rule = { list: { inCellDropDown: true, source: options.join(',') } };
+      // A warning, not a stop: core also reads Traditional characters and common aliases.
       col.dataValidation.errorAlert = {
-        showAlert: true, style: 'Stop', title: tr(locale, { 'zh-CN': '不在可选范围内', en: 'Not an option' }),
+        showAlert: true, style: 'Warning', title: tr(locale, { 'zh-CN': '不在可选范围内', en: 'Not an option' }),
         message: tr(locale, { 'zh-CN': '请从下拉列表选择：{o}', en: 'Choose from the list: {o}' }, { o: options.join(' / ') }),
       };
     } else {
@@ -51,6 +51,8 @@ export function queueLedger(
     col.dataValidation.prompt = { showPrompt: true, title: c.label, message: tr(locale, c.hint).slice(0, 255) };
   });
 
+  // Values after the formats, so codes and phone numbers land in text cells and stay text.
+  sheet.getRange(areaAddress(0, 1, LEDGER_WIDTH, n + 1)).values = [LEDGER.map((c) => c.header), ...body];
   sheet.freezePanes.freezeRows(1);
   const table = sheet.tables.add(sheet.getRange(areaAddress(0, 1, LEDGER_WIDTH, n + 1)), true);
   table.name = TABLE_NAME;
