@@ -9,10 +9,13 @@ import type { Config } from '../../core/config';
 import { tr } from '../../core/i18n';
 import { isRequired, LEDGER, optionsOf, type ColumnDef } from '../../core/ledger';
 import type { Locale } from '../../core/types';
+import type { Text } from '../../core/i18n';
 
 export const LEDGER_SHEET = '台账';
 /** Hidden sheet holding drop-down options too long for an inline list. */
 export const OPTIONS_SHEET = '选项';
+/** Visible sheet explaining each column. */
+export const GUIDE_SHEET = '填表说明';
 /** Rows (after the header) that carry drop-downs and hints in a fresh template. */
 export const TEMPLATE_ROWS = 2000;
 /** Excel refuses inline list formulas longer than this (characters between the quotes). */
@@ -60,6 +63,25 @@ function listFormula(wb: ExcelJS.Workbook, c: ColumnDef, options: readonly strin
   return `'${OPTIONS_SHEET}'!$${letter}$2:$${letter}$${options.length + 1}`;
 }
 
+const REQUIREMENT: Record<ColumnDef['required'], Text> = {
+  always: { 'zh-CN': '必填', en: 'required' },
+  unlessReserve: { 'zh-CN': '必填（储备项目可暂缺）', en: 'required (reserve projects may leave it empty)' },
+  underConstruction: { 'zh-CN': '在建项目必填', en: 'required for projects under construction' },
+  never: { 'zh-CN': '选填', en: 'optional' },
+};
+const GUIDE_HEAD: Text = { 'zh-CN': '列|表头|是否必填|填写说明|可选值', en: 'Column|Header|Required|How to fill|Options' };
+
+/** A sheet explaining every column: letter, header, whether required, hint and options. */
+function addGuide(wb: ExcelJS.Workbook, config: Config, locale: Locale): void {
+  const guide = wb.addWorksheet(GUIDE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  guide.columns = [{ width: 6 }, { width: 26 }, { width: 22 }, { width: 44 }, { width: 60 }];
+  guide.addRow(tr(locale, GUIDE_HEAD).split('|')).eachCell((c) => { c.font = { bold: true }; c.fill = HEADER_FILL; });
+  LEDGER.forEach((c, i) => {
+    const options = ENUM_TYPES.has(c.type) || c.type === 'approvals' ? optionsOf(c, config).join('、') : '';
+    guide.addRow([columnLetter(i), c.header, tr(locale, REQUIREMENT[c.required]), tr(locale, c.hint), options]);
+  });
+}
+
 /**
  * A workbook with the ledger sheet: headers, formats, widths, frozen header, and data
  * validation (drop-downs and input hints) on rows 2 … `rows + 1`.
@@ -102,6 +124,7 @@ export function ledgerWorkbook(config: Config, locale: Locale = config.locale, r
     }
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER.length } };
+  addGuide(wb, config, locale);
   return { wb, ws };
 }
 

@@ -10,7 +10,7 @@ import { Store } from '../../server/store/store';
 import { decodeCsv, parseCsv } from '../../server/xlsx/csv';
 import { exportLedger } from '../../server/xlsx/export';
 import { LedgerFileError, readLedgerFile } from '../../server/xlsx/read';
-import { columnLetter, LEDGER_SHEET, OPTIONS_SHEET, validationsOf, writeTemplate } from '../../server/xlsx/template';
+import { columnLetter, GUIDE_SHEET, LEDGER_SHEET, OPTIONS_SHEET, validationsOf, writeTemplate } from '../../server/xlsx/template';
 import { encodeGbk, reserve, tempDir, toRaw, underConstruction, writeLedgerCsv, writeLedgerXlsx } from '../fixtures/ledger';
 
 const dir = tempDir();
@@ -41,6 +41,13 @@ describe('writeTemplate', () => {
     expect(ws.getColumn(letterOf('name')).width).toBe(30);
     expect(ws.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(wb.title).toBe('衡水市重点建设项目台账');
+    expect(wb.worksheets[0].name).toBe(LEDGER_SHEET);
+    const guide = wb.getWorksheet(GUIDE_SHEET)!;
+    expect(guide.getRow(1).values).toEqual([, '列', '表头', '是否必填', '填写说明', '可选值']);
+    expect(guide.rowCount).toBe(LEDGER.length + 1);
+    expect((guide.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['A', '项目代码', '必填（储备项目可暂缺）']);
+    const stage = LEDGER.findIndex((c) => c.key === 'stage') + 2;
+    expect(guide.getRow(stage).getCell(5).value).toBe('前期、在建、竣工、投产');
   });
 
   it('has drop-down lists for every enum column and input hints elsewhere', () => {
