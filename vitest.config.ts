@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // 2-core machines: keep heavy suites (servers, browsers, child processes) from starving each other.
     maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
