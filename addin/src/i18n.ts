@@ -54,6 +54,7 @@ export const TEXTS = {
   wholeSheet: { 'zh-CN': '整体', en: 'Whole ledger' },
   error: { 'zh-CN': '错误', en: 'Error' },
   warning: { 'zh-CN': '提醒', en: 'Warning' },
+  moreFindings: { 'zh-CN': '共 {n} 条，仅列出前 {shown} 条；单元格上的标记是全部的。', en: '{n} in all; the first {shown} are listed. The cells carry all of them.' },
   busy: { 'zh-CN': '正在处理，请稍候…', en: 'Working…' },
 } satisfies Record<string, Text>;
 

@@ -5,14 +5,18 @@ import { t } from '../i18n';
 import type { FindingView } from '../session';
 import { el } from './dom';
 
+/** A pane lists this many at most; the cells carry every mark. */
+export const MAX_LISTED = 500;
+
 export function renderFindings(
   root: HTMLElement, findings: FindingView[], locale: Locale, names: Map<number, string>, onSelect: (address: string) => void,
 ): void {
   root.replaceChildren();
   if (!findings.length) return;
   root.append(el('h2', {}, t(locale, 'findingsTitle')));
+  if (findings.length > MAX_LISTED) root.append(el('p', { class: 'more' }, t(locale, 'moreFindings', { n: findings.length, shown: MAX_LISTED })));
   const groups = new Map<number, FindingView[]>();
-  for (const f of findings) {
+  for (const f of findings.slice(0, MAX_LISTED)) {
     const g = groups.get(f.row) ?? [];
     g.push(f);
     groups.set(f.row, g);
