@@ -12,7 +12,7 @@ import { limitsFromEnv } from './http/limits';
 import { openDb } from './store/db';
 import { Idempotency } from './store/idempotency';
 import { Store } from './store/store';
-import { Users, type NewUser } from './store/users';
+import { ROLE_LABELS, Users, type NewUser } from './store/users';
 
 type Env = Record<string, string | undefined>;
 const OFF = /^(0|false|no|off|否)$/i;
@@ -44,7 +44,6 @@ function demoUsers(store: Store): NewUser[] {
   ];
 }
 
-const ROLE_LABEL: Record<string, string> = { admin: '管理员', staff: '填报员', leader: '包联领导', viewer: '查看' };
 
 export async function startService(env: Env = process.env, out: (line: string) => void = (l) => process.stdout.write(l + '\n')) {
   const { sc, problems } = configure(env);
@@ -64,7 +63,7 @@ export async function startService(env: Env = process.env, out: (line: string) =
     logger.info({ ...seeded }, 'seeded the demo city');
     for (const u of demoUsers(store)) {
       const { user, token } = users.add(u, { actor: 'demo' });
-      tokens.push({ label: `${ROLE_LABEL[user.role]} ${user.name}${user.county ? `（${user.county}）` : ''}`, token });
+      tokens.push({ label: `${ROLE_LABELS[user.role]['zh-CN']} ${user.name}${user.county ? `（${user.county}）` : ''}`, token });
     }
   }
 

@@ -27,10 +27,3 @@ export const MESSAGES = {
 } satisfies Record<string, Text>;
 
 export type MessageCode = keyof typeof MESSAGES;
-
-export const ROLE_NAMES: Record<string, Text> = {
-  admin: { 'zh-CN': '管理员', en: 'admin' },
-  staff: { 'zh-CN': '填报员', en: 'staff' },
-  leader: { 'zh-CN': '领导', en: 'leader' },
-  viewer: { 'zh-CN': '查看', en: 'viewer' },
-};

@@ -6,10 +6,9 @@ import type { Locale } from '../../core/types';
 import type { Authenticate } from '../auth/authenticate';
 import { accessOf, POLICY, type Access } from '../auth/policy';
 import type { Idempotency } from '../store/idempotency';
-import type { User, Users } from '../store/users';
+import { ROLE_LABELS, type User, type Users } from '../store/users';
 import { HttpError } from './errors';
 import type { Limits } from './limits';
-import { ROLE_NAMES } from './messages';
 
 export interface Logger {
   info(obj: unknown, msg?: string): void;
@@ -58,7 +57,7 @@ export function apiRouter(routes: readonly RouteDef[], deps: ApiDeps, authentica
       const user = await authenticate(req.headers);
       const access = accessOf(id, user.role);
       const locale = localeOf(req);
-      if (!access) throw new HttpError(403, 'forbidden_role', { role: ROLE_NAMES[user.role], route: id });
+      if (!access) throw new HttpError(403, 'forbidden_role', { role: ROLE_LABELS[user.role], route: id });
       const body = await r.handle(req, res, { user, access, locale, route: id, deps });
       if (body !== undefined && !res.headersSent) res.json(body);
     });

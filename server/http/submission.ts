@@ -3,9 +3,9 @@
 // except values no spreadsheet cell can hold (objects, arrays), which become text so that
 // validation reports them at their cell instead of tripping over them.
 import { LEDGER_KEYS } from '../../core/ledger';
-import { isPeriod } from '../../core/periods';
 import type { InputRow, RawRow } from '../../core/types';
 import { badField, HttpError } from './errors';
+import { periodParam } from './scope';
 
 export interface Submission {
   period: string;
@@ -17,7 +17,6 @@ const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 
 const T = {
   body: { 'zh-CN': '请求内容应为 JSON 对象，例如 {"period":"2026-03","rows":[{"row":2,"raw":{…}}]}', en: 'the body must be a JSON object such as {"period":"2026-03","rows":[{"row":2,"raw":{…}}]}' },
-  period: { 'zh-CN': '应为年月，格式 YYYY-MM，例如 2026-03', en: 'must be a month, YYYY-MM, e.g. 2026-03' },
   rows: { 'zh-CN': '应为非空数组，每项形如 {"row":2,"raw":{"code":"…","name":"…"}}', en: 'must be a non-empty array of {"row":2,"raw":{…}}' },
   row: { 'zh-CN': '应为正整数（表格中的行号）', en: 'must be a positive integer (the sheet row number)' },
   raw: { 'zh-CN': '应为对象，键为台账列名（如 code、name、ytdInvest）', en: 'must be an object keyed by ledger column (code, name, ytdInvest, …)' },
@@ -50,6 +49,5 @@ export function readBody(body: unknown): Record<string, unknown> {
 
 export function readSubmission(body: unknown, maxRows: number): Submission {
   const b = readBody(body);
-  if (!isPeriod(b.period)) throw badField('period', T.period);
-  return { period: b.period, rows: readRows(b, maxRows) };
+  return { period: periodParam(b.period), rows: readRows(b, maxRows) };
 }

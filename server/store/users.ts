@@ -2,11 +2,19 @@
 // the bot maps Teams callers (aadObjectId) to roles with findByAadObjectId.
 import type { Db as Database } from './db';
 import type { Config } from '../../core/config';
+import type { Text } from '../../core/i18n';
 import { hashToken, newToken } from '../auth/tokens';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
 
 export const ROLES = ['admin', 'staff', 'leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, Text> = {
+  admin: { 'zh-CN': '管理员', en: 'admin' },
+  staff: { 'zh-CN': '填报员', en: 'staff' },
+  leader: { 'zh-CN': '领导', en: 'leader' },
+  viewer: { 'zh-CN': '查看', en: 'viewer' },
+};
 
 export interface User {
   id: number;

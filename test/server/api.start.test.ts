@@ -41,7 +41,7 @@ it('starts, serves the demo through the API with a printed token, and stops on S
   child.stdout!.on('data', (d) => { stdout += d; });
   child.stderr!.on('data', (d) => { stderr += d; });
 
-  await waitFor(() => stdout + stderr, /包联领导 .+：kp_/, 90_000);
+  await waitFor(() => stdout + stderr, /领导 .+：kp_/, 90_000);
   const base = stdout.match(/REST API：\s*(http:\/\/localhost:\d+)\/api\/v1/)![1];
   expect(stdout).toContain(`${base}/api/messages`);
   expect(stdout).toContain(`${base}/addin/taskpane.html`);

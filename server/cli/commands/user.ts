@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config';
 import { processIo, type CliIo } from '../args';
 import { openDb } from '../../store/db';
-import { checkNewUser, ROLES, Users, type Role, type User } from '../../store/users';
+import { checkNewUser, ROLE_LABELS, ROLES, Users, type Role, type User } from '../../store/users';
 
 
 export const USAGE = `用法：
@@ -14,10 +14,10 @@ export const USAGE = `用法：
 说明：staff（填报员）必须指定 --county；--aad 为 Entra ID 对象 ID，用于 Teams 和 Entra 登录；
       --leader 把领导账号与项目的“包联领导”关联。新用户的 API 令牌只显示一次。`;
 
-const ROLE_LABEL: Record<Role, string> = { admin: '管理员', staff: '填报员', leader: '领导', viewer: '查看' };
+const ROLE_LABEL = (r: Role) => ROLE_LABELS[r]['zh-CN'];
 
 const describe = (u: User) =>
-  `${u.id}\t${u.name}\t${ROLE_LABEL[u.role]}（${u.role}）\t${u.county ?? '—'}\t${u.leaderName ?? '—'}\t${u.aadObjectId ?? '—'}\t${u.createdAt}`;
+  `${u.id}\t${u.name}\t${ROLE_LABEL(u.role)}（${u.role}）\t${u.county ?? '—'}\t${u.leaderName ?? '—'}\t${u.aadObjectId ?? '—'}\t${u.createdAt}`;
 
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let parsed;
@@ -67,7 +67,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       const { user, token } = users.add(input, { actor: `cli:${io.env.USER ?? 'admin'}` });
       if (o.json) io.out(JSON.stringify({ user, token }));
       else {
-        io.out(`已添加用户 ${user.name}（编号 ${user.id}，${ROLE_LABEL[user.role]}${user.county ? `，${user.county}` : ''}）。`);
+        io.out(`已添加用户 ${user.name}（编号 ${user.id}，${ROLE_LABEL(user.role)}${user.county ? `，${user.county}` : ''}）。`);
         io.out(`API 令牌（只显示这一次，请立即转交本人妥善保存）：\n${token}`);
       }
       return 0;
