@@ -53,6 +53,9 @@ function longestCommon(a: string, b: string): string {
   return a.slice(end - best, end);
 }
 
+/** Longer questions are searched name by name. */
+const MAX_WHOLE = 200;
+
 /** Substrings of three code units: a name can score only if it shares one with the question (see candidates). */
 const GRAM = 3;
 function gramsOf(s: string): Set<string> {
@@ -98,6 +101,9 @@ export class NameIndex {
   /** Items too short to be found through a gram: always considered. */
   private readonly short: number[] = [];
   private readonly longestCore: number;
+  /** Normalised full name → items; core (without places) → items. */
+  private readonly byFull = new Map<string, number[]>();
+  private readonly byCore = new Map<string, number[]>();
 
   /** `places`: county and city names; a name's or question's place is not evidence of which project. */
   constructor(entries: NameEntry[], places: string[] = []) {
@@ -108,6 +114,15 @@ export class NameIndex {
       return { entry, full, core, initials: initials(entry.name), chars: new Set(core) };
     });
     this.longestCore = this.items.reduce((m, it) => Math.max(m, it.core.length), 0);
+    const add = (m: Map<string, number[]>, key: string, i: number) => {
+      const list = m.get(key);
+      if (list) list.push(i);
+      else m.set(key, [i]);
+    };
+    this.items.forEach((it, i) => {
+      if (it.full) add(this.byFull, it.full, i);
+      if (it.core.length >= 2) add(this.byCore, it.core, i);
+    });
     this.items.forEach((it, i) => {
       if (it.full.length < GRAM || it.core.length < GRAM) return void this.short.push(i);
       for (const g of new Set([it.full.slice(0, GRAM), ...gramsOf(it.core)])) {
@@ -179,15 +194,14 @@ export class NameIndex {
     if (!q) return [];
     const qCore = this.stripPlaces(q);
     const letters = /^[a-z]+$/.test(q) ? q : '';
-    const which = this.candidates(q, qCore, letters);
-    const n = which ? which.length : this.items.length;
-    const strong: NameMatch[] = [];
-    for (let k = 0; k < n; k++) {
-      const it = this.items[which ? which[k] : k];
-      if (!keep(it.entry)) continue;
-      if (it.full && q.includes(it.full)) strong.push({ entry: it.entry, score: 1000 + it.full.length });
-      else if (it.core.length >= 2 && qCore.includes(it.core)) strong.push({ entry: it.entry, score: 500 + it.core.length });
+    // Names found whole: every substring of the question looked up in the maps of full names
+    // and cores (a question is short; a province has tens of thousands of names).
+    const scores = new Map<number, number>();
+    if (q.length <= MAX_WHOLE) {
+      for (let i = 0; i < q.length; i++) for (let j = i + 1; j <= q.length; j++) for (const k of this.byFull.get(q.slice(i, j)) ?? []) scores.set(k, 1000 + j - i);
+      for (let i = 0; i < qCore.length; i++) for (let j = i + 2; j <= qCore.length; j++) for (const k of this.byCore.get(qCore.slice(i, j)) ?? []) if (!scores.has(k)) scores.set(k, 500 + j - i);
     }
+    const strong: NameMatch[] = [...scores.keys()].sort((x, y) => x - y).filter((k) => keep(this.items[k].entry)).map((k) => ({ entry: this.items[k].entry, score: scores.get(k)! }));
     const top = (ms: NameMatch[]) => {
       const sorted = ms.sort((a, b) => b.score - a.score || a.entry.name.length - b.entry.name.length);
       return sorted.filter((m) => m.score === sorted[0]?.score);

@@ -48,8 +48,14 @@ export function yearToDate(p: Period): Period[] {
 }
 
 /** Local date-time parts of an instant in a time zone (default Asia/Shanghai). */
+// One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting.
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 export function zonedParts(d: Date, timeZone = 'Asia/Shanghai'): { year: number; month: number; day: number; hour: number; minute: number } {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    zoneFormats.set(timeZone, f);
+  }
   const parts = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
   return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute };
 }

@@ -4,6 +4,7 @@ import type { MonthlyReport, Period } from '../../core/types';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
 import { assignList, columnList, field, fromRow, paramList, toParams } from './columns';
 import type { Db } from './db';
+import type { Statement } from 'better-sqlite3';
 
 const FIELDS = [
   field('projectCode', 'project_code'), field('period', 'period'),
@@ -34,6 +35,7 @@ export class ReportRepo {
   private readonly getStmt;
   private readonly insertStmt;
   private readonly updateStmt;
+  private oneStmt: Statement | undefined;
 
   constructor(private readonly db: Db, private readonly audit: AuditLog) {
     this.getStmt = db.prepare('SELECT * FROM reports WHERE project_code = ? AND period = ?');
@@ -67,6 +69,11 @@ export class ReportRepo {
       return (rows as Record<string, unknown>[]).map(read);
     }
     if (codes.length === 0) return [];
+    // One project (the bot's project card): a plain primary-key range, prepared once.
+    if (codes.length === 1) {
+      this.oneStmt ??= this.db.prepare('SELECT * FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period');
+      return (this.oneStmt.all(codes[0], from, to) as Record<string, unknown>[]).map(read);
+    }
     // json_each keeps one prepared statement whatever the number of codes (no IN-list building).
     const rows = this.db.prepare(
       `SELECT * FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?

@@ -114,15 +114,21 @@ export class Store {
     return byCode;
   }
 
+  // Prepared on first use: the bot asks these on every question.
+  private latestStmt: Statement | undefined;
+  private revisionStmt: Statement | undefined;
+
   /** The latest month with any report in from..to (undefined when none): one index lookup. */
   latestReportPeriod(from: Period, to: Period): Period | undefined {
-    const row = this.db.prepare('SELECT MAX(period) AS p FROM reports WHERE period BETWEEN ? AND ?').get(from, to) as { p: Period | null };
+    this.latestStmt ??= this.db.prepare('SELECT MAX(period) AS p FROM reports WHERE period BETWEEN ? AND ?');
+    const row = this.latestStmt.get(from, to) as { p: Period | null };
     return row.p ?? undefined;
   }
 
   /** Moves whenever a project is added, removed, renamed or moved to another county (migration 009). */
   projectRevision(): number {
-    return (this.db.prepare('SELECT n FROM project_revision WHERE id = 1').get() as { n: number }).n;
+    this.revisionStmt ??= this.db.prepare('SELECT n FROM project_revision WHERE id = 1');
+    return (this.revisionStmt.get() as { n: number }).n;
   }
 
   /** Current version of a county's ledger for a month (0 before the first import). */
