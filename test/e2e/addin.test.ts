@@ -123,7 +123,10 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
     // A mistake: words where an amount belongs.
     const bad = `台账!${colOf('monthInvest')}${typed[0].row}`;
     await model(page, 'm.type(args[0], args[1])', bad, '一百万元整');
+    const syncsBefore = await model<number>(page, 'return m.syncs');
     const status = await act(page, 'validate');
+    // One sync to read the table, one to write every mark.
+    expect(await model<number>(page, 'return m.syncs') - syncsBefore).toBe(2);
     expect(status).toContain('错误');
     expect(await model<string>(page, 'return m.fillAt(args[0])', bad)).toBe('#FFC7CE');
     const note = await model<string>(page, 'return m.commentAt(args[0])', bad);
