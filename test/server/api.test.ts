@@ -168,3 +168,23 @@ describe('bulletin and reconciliation', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('the last resort', () => {
+  it('an internal failure is a generic 500 with a reference, leaking nothing; health says 503', async () => {
+    const broken = await startTestServer({ seed: 'none' });
+    try {
+      const token = broken.tokens.admin;
+      broken.store.db.close(); // the database goes away under the running service
+      const r = await broken.api('/api/v1/projects', { token: undefined, headers: { authorization: `Bearer ${token}` } });
+      expect(r.status).toBe(500);
+      expect(r.body.error.code).toBe('internal');
+      expect(r.body.error.message).toMatch(/^服务器内部错误.*（编号 [0-9a-f]{8}）$/);
+      expect(r.text).not.toMatch(/database|sqlite|stack|at .*\.ts/i);
+      const h = await broken.api('/healthz');
+      expect(h.status).toBe(503);
+      expect(h.body).toEqual({ ok: false, db: 'error' });
+    } finally {
+      await broken.close().catch(() => undefined);
+    }
+  });
+});

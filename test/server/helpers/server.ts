@@ -115,8 +115,11 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
