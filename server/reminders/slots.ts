@@ -11,7 +11,7 @@ import { Cron } from 'croner';
 import type { Config } from '../../core/config';
 import { addMonths, currentPeriod, deadlineOf, localDate, reportingPeriod, zonedParts } from '../../core/periods';
 import type { Period } from '../../core/types';
-import { addDays, isoWeek, workingDayBefore, workingDayOnOrAfter, zonedInstant } from './calendar';
+import { addDays, isoWeek, isWorkingDay, workingDayBefore, workingDayOnOrAfter, zonedInstant } from './calendar';
 import type { SlotKind } from './sendlog';
 
 export interface Slot {
@@ -31,12 +31,12 @@ function cronOf(c: ReminderCfg): Cron {
   return new Cron(c.reminder.cron, { timezone: c.timezone, paused: true });
 }
 
-/** Nominal cron runs in (from, to]. */
-function nominalRuns(c: ReminderCfg, from: Date, to: Date): Date[] {
+/** Nominal cron runs in (from, to], at most `max` of them (croner takes ~0.5 ms a run). */
+function nominalRuns(c: ReminderCfg, from: Date, to: Date, max: number): Date[] {
   const cron = cronOf(c);
   const out: Date[] = [];
   let prev: Date | null = from;
-  for (let i = 0; i < 10_000; i++) {
+  for (let i = 0; i < max; i++) {
     prev = cron.nextRun(prev);
     if (!prev || prev > to) break;
     out.push(prev);
@@ -44,11 +44,16 @@ function nominalRuns(c: ReminderCfg, from: Date, to: Date): Date[] {
   return out;
 }
 
-/** Whether the pattern fires more than once in some week: then ids need the date, not just the week. */
-function firesOftenerThanWeekly(c: ReminderCfg, around: Date): boolean {
-  const runs = cronOf(c).nextRuns(3, around);
-  return runs.some((r, i) => i > 0 && r.getTime() - runs[i - 1].getTime() < 7 * 86_400_000 - 3_600_000);
+/** The shortest gap between the pattern's next runs (ms). */
+function shortestGap(c: ReminderCfg, around: Date): number {
+  const runs = cronOf(c).nextRuns(4, around);
+  let gap = Infinity;
+  for (let i = 1; i < runs.length; i++) gap = Math.min(gap, runs[i].getTime() - runs[i - 1].getTime());
+  return gap;
 }
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 function moved(c: ReminderCfg, nominal: Date): Date {
   if (!c.reminder.skipHolidays) return nominal;
@@ -58,18 +63,24 @@ function moved(c: ReminderCfg, nominal: Date): Date {
   return due === day ? nominal : zonedInstant(due, z.hour, z.minute, c.timezone);
 }
 
-/** Weekly slots due in [from, to), in order. */
-export function weeklySlots(c: ReminderCfg, from: Date, to: Date): Slot[] {
+/** Weekly slots due in [from, to), in order (from at most `max` cron runs). */
+export function weeklySlots(c: ReminderCfg, from: Date, to: Date, max = 2_000): Slot[] {
+  const gap = shortestGap(c, from);
+  // Ids carry the date (and time) when the pattern fires more than once a week.
+  const often = gap < 7 * DAY - HOUR;
+  // Several runs a day (a test or unusual set-up): runs on days off are dropped, not moved.
+  const subDaily = gap < DAY - HOUR;
   // Look back far enough that a run moved past the longest holiday into the window is seen.
-  const runs = nominalRuns(c, new Date(from.getTime() - 21 * 86_400_000), to);
-  const often = runs.length > 1 && firesOftenerThanWeekly(c, runs[0]);
+  const runs = nominalRuns(c, new Date(from.getTime() - (subDaily ? 0 : 21 * DAY)), to, max);
   const byDay = new Map<string, Slot>();
   for (const nominal of runs) {
-    const dueAt = moved(c, nominal);
     const day = localDate(nominal, c.timezone);
+    if (subDaily && c.reminder.skipHolidays && !isWorkingDay(day)) continue;
+    const dueAt = subDaily ? nominal : moved(c, nominal);
     const z = zonedParts(nominal, c.timezone);
+    const secs = nominal.getUTCSeconds();
     const id = often
-      ? `weekly:${day}T${String(z.hour).padStart(2, '0')}${String(z.minute).padStart(2, '0')}`
+      ? `weekly:${day}T${String(z.hour).padStart(2, '0')}${String(z.minute).padStart(2, '0')}${secs ? String(secs).padStart(2, '0') : ''}`
       : `weekly:${isoWeek(day)}`;
     const key = often ? dueAt.toISOString() : localDate(dueAt, c.timezone);
     // Later nominal runs overwrite earlier ones moved onto the same day.
@@ -104,16 +115,23 @@ export function deadlineSlots(c: ReminderCfg, from: Date, to: Date, weekly = wee
 }
 
 /** Every slot due in [from, to), in order. */
-export function slotsBetween(c: ReminderCfg, from: Date, to: Date): Slot[] {
+export function slotsBetween(c: ReminderCfg, from: Date, to: Date, max?: number): Slot[] {
   // Weekly slots a little past `to` can suppress a deadline slot on the same day.
-  const weekly = weeklySlots(c, from, new Date(to.getTime() + 86_400_000));
+  const weekly = weeklySlots(c, from, new Date(to.getTime() + DAY), max);
   const deadline = deadlineSlots(c, from, to, weekly);
   return [...weekly.filter((s) => s.dueAt < to), ...deadline].sort((a, b) => +a.dueAt - +b.dueAt);
 }
 
-/** The first slot due strictly after `after` (looks up to 60 days ahead). */
+/** The first slot due strictly after `after`: looks a day ahead, then a week, then 60 days. */
 export function nextSlot(c: ReminderCfg, after: Date): Slot | undefined {
-  return slotsBetween(c, new Date(after.getTime() + 1), new Date(after.getTime() + 60 * 86_400_000))[0];
+  const from = new Date(after.getTime() + 1);
+  for (const span of [DAY, 8 * DAY, 60 * DAY]) {
+    // Enough runs to cover a daily pattern's 21-day look-back and the window; a pattern that
+    // fires several times a day has no look-back, so its first runs are the ones that count.
+    const [first] = slotsBetween(c, from, new Date(from.getTime() + span), 200);
+    if (first) return first;
+  }
+  return undefined;
 }
 
 /** The slots due on the same local day as `now`, up to now (to catch up after a late start). */
