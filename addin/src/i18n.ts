@@ -27,6 +27,7 @@ export const TEXTS = {
   needSignIn: { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   needCounty: { 'zh-CN': '当前账号未绑定县市区，无法加载；请联系市重点办。', en: 'Your account has no county; ask the city office.' },
   loaded: { 'zh-CN': '已加载 {county} {period} 的 {n} 个项目，已填入上月累计数。', en: 'Loaded {n} projects of {county} for {period}, with last month\'s totals filled in.' },
+  keptOld: { 'zh-CN': '原台账已改名为“{sheet}”保留。', en: 'The previous ledger was kept as "{sheet}".' },
   loadedNone: { 'zh-CN': '{county} 在 {period} 没有项目。', en: '{county} has no projects for {period}.' },
   noLedger: { 'zh-CN': '没有找到台账：请先点“插入台账模板”或“加载本县项目”。', en: 'No ledger found: press "Insert ledger template" or "Load my county\'s projects" first.' },
   noRows: { 'zh-CN': '台账中没有填写任何项目。', en: 'The ledger has no projects filled in.' },

@@ -46,17 +46,24 @@ describe('load', () => {
     expect(session.history.get(rows[0].code!)![0]).toMatchObject({ period: '2026-05', ytdInvest: rows[0].previous.ytdInvest });
   });
 
-  it('replaces an existing 台账 sheet, its table and marks, even when it is the only sheet', async () => {
+  it('keeps an existing 台账 sheet under a dated name, even when it is the only sheet', async () => {
     const { session, fake } = setup();
     await seedLedger(session, [underConstruction(1, 6), underConstruction(2, 6), underConstruction(3, 6)]);
     await Excel.run(async (ctx) => { ctx.workbook.worksheets.getItem('Sheet1').delete(); await ctx.sync(); });
     const { fetch } = fakeFetch({ 'GET /api/v1/ledger': ok({ period: '2026-06', county: '桃城区', version: 2, rows: ledgerRows(1) }) });
     Object.assign(session, { api: apiWith(fetch), me: { name: '李明', role: 'staff', county: '桃城区' } });
-    await load(session);
-    expect(fake.model.sheets.map((s) => s.name)).toEqual([SHEET_NAME]);
-    expect(fake.model.tables).toHaveLength(1);
+    const res = await load(session);
+    const names = fake.model.sheets.map((s) => s.name);
+    expect(names).toHaveLength(2);
+    const kept = names.find((n) => n !== SHEET_NAME)!;
+    expect(kept).toMatch(/^台账_备份\d{4}_\d{6}$/);
+    expect(res.message).toContain(kept);
+    expect(fake.model.valueAt(`${kept}!${col('name')}4`)).toBe(underConstruction(3, 6).name);
+    expect(fake.model.tables).toHaveLength(2);
+    expect(fake.model.table(TABLE_NAME)!.sheet.name).toBe(SHEET_NAME);
     expect(fake.model.table(TABLE_NAME)!.rows).toBe(2);
     expect(fake.model.valueAt(`${SHEET_NAME}!${col('name')}3`)).toBe('');
+    expect(fake.model.active.name).toBe(SHEET_NAME);
   });
 
   it('needs a signed-in clerk with a county', async () => {

@@ -4,7 +4,7 @@ import { LEDGER } from '../../../core/ledger';
 import type { MonthlyReport } from '../../../core/types';
 import type { LedgerRow } from '../api';
 import { t } from '../i18n';
-import { SHEET_NAME } from '../office/sheet';
+import { SHEET_NAME, TABLE_NAME } from '../office/sheet';
 import { queueLedger, type CellValue } from '../office/template';
 import type { ActionResult, Progress, Session } from '../session';
 
@@ -48,6 +48,12 @@ export function historyOf(rows: LedgerRow[]): Map<string, MonthlyReport[]> {
   return h;
 }
 
+/** `MMDD_HHmmss`: sorts by time, fits Excel's 31-character sheet names. */
+export function backupStamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getMonth() + 1)}${p(d.getDate())}_${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
 export async function load(s: Session, progress?: Progress): Promise<ActionResult> {
   if (!s.api || !s.me) return { level: 'error', message: t(s.locale, 'needSignIn') };
   const county = s.me.county;
@@ -56,18 +62,16 @@ export async function load(s: Session, progress?: Progress): Promise<ActionResul
   const data = await s.api.ledger(county, s.period);
   await progress?.('phaseMark', 0.6);
   const cells = data.rows.map(rowCells);
+  let kept: string | undefined;
   await Excel.run(async (ctx) => {
     const old = ctx.workbook.worksheets.getItemOrNullObject(SHEET_NAME).load('isNullObject');
+    const oldTable = ctx.workbook.tables.getItemOrNullObject(TABLE_NAME).load('isNullObject');
     await ctx.sync();
-    // Replace the sheet: a fresh one carries no stale rows, marks or table size.
-    const temp = `${SHEET_NAME}_${Date.now().toString(36)}`.slice(0, 31);
-    // Order matters: the new sheet first (a workbook keeps one sheet), then the old one goes with
-    // its table, so the table name is free again.
-    const sheet = ctx.workbook.worksheets.add(old.isNullObject ? SHEET_NAME : temp);
-    if (!old.isNullObject) {
-      old.delete();
-      sheet.name = SHEET_NAME;
-    }
+    // The old sheet is kept under a dated name: whatever the clerk typed there is not lost.
+    const stamp = backupStamp(new Date());
+    if (!old.isNullObject) old.name = kept = `${SHEET_NAME}_备份${stamp}`;
+    if (!oldTable.isNullObject) oldTable.name = `${TABLE_NAME}_${stamp}`;
+    const sheet = ctx.workbook.worksheets.add(SHEET_NAME);
     queueLedger(sheet, cells, s.caps, s.config, s.locale);
     sheet.activate();
     await ctx.sync();
@@ -76,5 +80,6 @@ export async function load(s: Session, progress?: Progress): Promise<ActionResul
   s.history = historyOf(data.rows);
   await progress?.('phaseDone', 1);
   const n = data.rows.length;
-  return { level: n ? 'ok' : 'warn', message: t(s.locale, n ? 'loaded' : 'loadedNone', { county: data.county, period: data.period, n }) };
+  const message = t(s.locale, n ? 'loaded' : 'loadedNone', { county: data.county, period: data.period, n });
+  return { level: n ? 'ok' : 'warn', message: kept ? `${message} ${t(s.locale, 'keptOld', { sheet: kept })}` : message };
 }
