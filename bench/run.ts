@@ -5,12 +5,14 @@
 import { p1 } from './p1-validate';
 import { p2 } from './p2-bot';
 import { p3 } from './p3-reminders';
+import { p4 } from './p4-addin';
 import type { BenchResult } from './stats';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   P1: () => p1(),
   P2: () => p2(),
   P3: () => p3(),
+  P4: () => p4(),
 };
 
 const wanted = process.argv.slice(2).map((s) => s.toUpperCase());
