@@ -18,6 +18,8 @@ export const TEXTS = {
   signedInAs: { 'zh-CN': '当前用户：{name}（{county}）', en: 'Signed in as {name} ({county})' },
   notSignedIn: { 'zh-CN': '未登录：校验和评分可离线使用；加载和提交需要登录。', en: 'Not signed in: validation and scoring work offline; loading and submitting need sign-in.' },
   ssoFailed: { 'zh-CN': '无法使用 Office 单点登录，请粘贴 API 令牌。', en: 'Office single sign-on is not available; paste an API token.' },
+  tokenBadInput: { 'zh-CN': 'API 令牌为空或含有空格：请粘贴市重点办发给您的完整令牌。', en: 'The API token is empty or contains spaces: paste the whole token the city office gave you.' },
+  periodBad: { 'zh-CN': '填报月份“{value}”无效，请选择年月，如 2026-03。', en: 'Report month "{value}" is not valid; pick a month such as 2026-03.' },
   tokenRejected: { 'zh-CN': '令牌无效或已过期，请重新粘贴 API 令牌。', en: 'The token is invalid or has expired; paste a new API token.' },
   outsideExcel: { 'zh-CN': '本页面是 Excel 加载项，请在 Excel 中打开：在 Excel 的“开始 → 加载项”中添加“重点项目台账”，或由管理员部署后从功能区打开。', en: 'This page is an Excel add-in. Open it in Excel: add "Key Project Ledger" from Home → Add-ins, or from the ribbon after your administrator deploys it.' },
   tooOld: { 'zh-CN': '当前 Excel 版本过旧（需要支持 ExcelApi 1.7 及以上）。请升级到 Microsoft 365 版 Excel、Excel 2019 及以上，或使用 Excel 网页版。', en: 'This version of Excel is too old (ExcelApi 1.7 or later is required). Use Excel for Microsoft 365, Excel 2019 or later, or Excel on the web.' },

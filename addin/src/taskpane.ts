@@ -109,6 +109,10 @@ async function main(): Promise<void> {
   periodInput.value = session.period;
   periodInput.addEventListener('change', () => {
     if (isPeriod(periodInput.value)) session.period = periodInput.value;
+    else {
+      showStatus('error', t(session.locale, 'periodBad', { value: periodInput.value }));
+      periodInput.value = session.period;
+    }
   });
 
   const who = byId('who');
@@ -152,7 +156,10 @@ async function main(): Promise<void> {
   tokenForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const input = byId<HTMLInputElement>('token');
-    if (!auth.setToken(input.value)) return;
+    if (!auth.setToken(input.value)) {
+      showStatus('error', t(session.locale, 'tokenBadInput'));
+      return;
+    }
     input.value = '';
     if (await connect()) showStatus('ok', t(session.locale, 'signedInAs', { name: session.me!.name, county: session.me!.county ?? '' }));
   });
