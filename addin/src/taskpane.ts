@@ -190,6 +190,13 @@ async function main(): Promise<void> {
         });
       } catch (e) {
         showStatus('error', explain(e, session.locale));
+        // An expired or revoked token: ask for a new one.
+        if (e instanceof ApiError && e.status === 401) {
+          auth.signOut();
+          session.me = undefined;
+          session.api = undefined;
+          renderWho();
+        }
       } finally {
         progress.hide();
         for (const x of buttons) x.disabled = false;
