@@ -1,12 +1,15 @@
 // The Excel glue against Microsoft's office-addin-mock (v4) as well: a tree with the table,
 // range and worksheet parts it lacks, built here. The mock reports reads before load/sync.
+/* eslint-disable @typescript-eslint/no-explicit-any -- office-addin-mock trees are untyped */
 import { describe, expect, it, vi } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
 import { LEDGER } from '../../core/ledger';
 import { queueReadLedger, viewOf } from '../../addin/src/office/read';
-import { TABLE_NAME } from '../../addin/src/office/sheet';
+import { FILLS, RESULTS_SHEET, TABLE_NAME, colLetter } from '../../addin/src/office/sheet';
+import { validate } from '../../addin/src/actions/validate';
 import { underConstruction } from '../fixtures/ledger';
-import { cellsOf } from './harness';
+import { cellsOf, setup } from './harness';
+import { uninstallFakeOffice } from './fake-office/index';
 
 function workbookWith(rows: (string | number | boolean)[][]) {
   const values = [LEDGER.map((c) => c.header), ...rows];
@@ -28,6 +31,61 @@ function workbookWith(rows: (string | number | boolean)[][]) {
   });
   return { context: context as unknown as Excel.RequestContext & { sync(): Promise<void> }, requested };
 }
+
+/** Ranges handed out by getRange(address), kept so the test can read what the action wrote. */
+function rangeBook() {
+  const ranges = new Map<string, Record<string, any>>();
+  const get = (sheet: string, address: string) => {
+    const k = `${sheet}!${address}`;
+    if (!ranges.has(k)) {
+      const cleared: string[] = [];
+      ranges.set(k, new OfficeMockObject({ values: [], format: { fill: { color: '', clear() { cleared.push(k); } }, font: { bold: false } } }) as unknown as Record<string, any>);
+    }
+    return ranges.get(k)!;
+  };
+  return { ranges, get };
+}
+
+describe('validate with office-addin-mock', () => {
+  it('reads in one sync, writes fills and the 校验结果 sheet in one more', async () => {
+    const rows = [underConstruction(1, 6), underConstruction(2, 6)].map(cellsOf);
+    const ytd = LEDGER.findIndex((c) => c.key === 'ytdInvest');
+    rows[1][ytd] = '很多';
+    const book = rangeBook();
+    const added: string[] = [];
+    const context = new OfficeMockObject({
+      workbook: {
+        tables: {
+          table: { range: { values: [LEDGER.map((c) => c.header), ...rows], rowIndex: 0, columnIndex: 0 }, worksheet: { name: '台账' }, getRange() { return (this as any).range; } },
+          getItem() { return (this as any).table; },
+        },
+        worksheets: {
+          results: { isNullObject: true },
+          getItemOrNullObject() { return (this as any).results; },
+          getItem: (name: string) => ({ getRange: (a: string) => book.get(name, a) }),
+          add: (name: string) => { added.push(name); return { getRange: (a: string) => book.get(name, a) }; },
+        },
+      },
+    }) as unknown as Excel.RequestContext;
+    const { session } = setup({ excelApi: '1.8' });
+    uninstallFakeOffice();
+    (globalThis as any).Excel = { run: (f: (c: Excel.RequestContext) => Promise<unknown>) => f(context) };
+    const sync = vi.spyOn(context, 'sync');
+    try {
+      const res = await validate(session);
+      expect(sync).toHaveBeenCalledTimes(2);
+      const address = `${colLetter(ytd)}3`;
+      expect(res.findings!.find((f) => f.column === 'ytdInvest')!.address).toBe(`台账!${address}`);
+      expect(book.ranges.get(`台账!${address}`)!.format.fill.color).toBe(FILLS.error);
+      expect(added).toEqual([RESULTS_SHEET]);
+      const results = [...book.ranges.entries()].find(([k, r]) => k.startsWith(`${RESULTS_SHEET}!`) && Array.isArray(r.values) && r.values.length > 1)![1];
+      expect(results.values[1][2]).toBe(`台账!${address}`);
+      expect(String(results.values[1][5])).toContain('很多');
+    } finally {
+      delete (globalThis as any).Excel;
+    }
+  });
+});
 
 describe('ledger read with office-addin-mock', () => {
   it('loads what it reads, syncs once, and numbers rows as the sheet shows them', async () => {
