@@ -64,7 +64,13 @@ export function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return null;
   if (v instanceof Date || typeof v !== 'object') return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+    // No cached result (a file saved by a tool that does not calculate): hand over the formula
+    // text, so validation names the cell instead of treating it as empty.
+    if (f.result === undefined || f.result === null) return `=${f.formula ?? f.sharedFormula ?? ''}`;
+    return cellValue(f.result as ExcelJS.CellValue);
+  }
   if ('error' in v) return v.error;
   if ('text' in v) return cellValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   return null;

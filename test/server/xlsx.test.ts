@@ -97,7 +97,9 @@ describe('readLedgerFile', () => {
     row[LEDGER.findIndex((c) => c.key === 'total')] = '6亿';
     ws.addRow([...row, '自填备注']);
     ws.addRow([]);
-    ws.addRow(LEDGER.map((c) => toRaw(reserve(1))[c.key] ?? null) as ExcelJS.CellValue[]);
+    const res = LEDGER.map((c) => toRaw(reserve(1))[c.key] ?? null) as ExcelJS.CellValue[];
+    res[LEDGER.findIndex((c) => c.key === 'total')] = { formula: 'SUM(J2:J3)' } as ExcelJS.CellFormulaValue; // never calculated
+    ws.addRow(res);
     await wb.xlsx.writeFile(file);
 
     const r = await readLedgerFile(file);
@@ -107,6 +109,7 @@ describe('readLedgerFile', () => {
     expect(r.rows[0].raw).toMatchObject({ name: '桃城区测试项目1', ytdInvest: 1500, total: '6亿', monthInvest: 500, county: '桃城区' });
     expect(r.rows[0].raw.plannedStart).toEqual(new Date(Date.UTC(2025, 2, 1)));
     expect(r.rows[1].raw.code).toBeUndefined();
+    expect(r.rows[1].raw.total).toBe('=SUM(J2:J3)');
     expect(r.columns.ytdInvest).toBe('S');
     expect(r.headerProblems).toEqual([expect.objectContaining({ kind: 'unknown', severity: 'warning', column: 'AE', header: '备注', message: '第 AE 列表头“备注”不是标准台账的列，已忽略' })]);
     const v = validateLedger({ rows: r.rows, period: '2026-03', config: DEFAULT_CONFIG, now: new Date('2026-04-02T00:00:00Z') });
