@@ -3,7 +3,7 @@
 import type { MessagingExtensionResult } from 'botbuilder';
 import { tr } from '../core/i18n';
 import { scoreProject } from '../core/score';
-import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../manifest/teams';
+import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from './commands';
 import { colourLabel } from './cards/common';
 import { M } from './messages';
 import { canSee } from './answers/caller';

@@ -1,13 +1,12 @@
 // The Teams app manifest, generated from the one manifest configuration.
+import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../bot/commands';
 import { publicHost, publicHref, type ManifestConfig } from './config';
 
 /** Schema version bundled by @microsoft/app-manifest and accepted by Teams today. */
 export const TEAMS_MANIFEST_VERSION = '1.24';
 export const TEAMS_SCHEMA_URL = `https://developer.microsoft.com/en-us/json-schemas/teams/v${TEAMS_MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
 
-/** The message extension's command id and its one parameter; the bot answers this query. */
-export const SEARCH_COMMAND_ID = 'searchProject';
-export const SEARCH_PARAMETER = 'query';
+export { SEARCH_COMMAND_ID, SEARCH_PARAMETER };
 
 interface Command {
   title: string;

@@ -3,7 +3,7 @@ import type { Escalation, Period, Problem } from '../../core/types';
 import { problemSummary } from '../../core/problems';
 import { escalations } from '../../core/escalation';
 import { localDate } from '../../core/periods';
-import { rankingHistory } from '../../server/bulletin/build';
+import { rankingHistory } from '../../server/ranking';
 import type { Ask } from './reply';
 
 export function today(a: Ask): string {

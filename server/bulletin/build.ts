@@ -3,18 +3,22 @@
 // comes from core (scoreAll, rankCounties, escalations, problemSummary); this file only lays out.
 import ExcelJS from 'exceljs';
 import type { Config } from '../../core/config';
-import { escalations, type RankingMonth } from '../../core/escalation';
+import { escalations } from '../../core/escalation';
 import { formatNumber, formatPercent, WAN_PER_YI } from '../../core/format';
 import { tr } from '../../core/i18n';
 import { isOverdue, problemSummary, STATUS_LABELS } from '../../core/problems';
 import { commendations, countyIndicators, rankCounties, type CountyRankingDetail } from '../../core/rank';
 import { COLOUR_LABELS, COLOURS, colourCounts, factsAsOf, scoreAll } from '../../core/score';
-import { localDate, monthOf, scheduleRateOf, toPeriod, yearOf } from '../../core/periods';
+import { localDate, monthOf, scheduleRateOf, yearOf } from '../../core/periods';
 import { INDICATORS, LISTS } from '../../core/types';
 import type { Colour, Escalation, IndicatorKey, Locale, Period, Problem, ProjectScore, ProjectState } from '../../core/types';
 import { rankingChart, type BarTone } from './chart';
 import { FMT, paragraph, printSetup, shade, table, titleBlock, type Col, type Value } from './sheet';
 import { INDICATOR_LABELS, T } from './texts';
+import { rankingHistory } from '../ranking';
+
+// Kept here too for callers that imported it from the bulletin first.
+export { rankingHistory };
 
 /** What the bulletin reads from the store. */
 export interface BulletinStore {
@@ -25,16 +29,6 @@ export interface BulletinStore {
 export interface BulletinOptions {
   /** "Today" for overdue problems; default now. */
   now?: Date;
-}
-
-/** Rankings of every month of the year up to `period`, oldest first: escalation needs the runs. */
-export function rankingHistory(store: BulletinStore, config: Config, period: Period): RankingMonth[] {
-  const out: RankingMonth[] = [];
-  for (let m = 1; m <= monthOf(period); m++) {
-    const p = toPeriod(yearOf(period), m);
-    out.push({ period: p, ranking: rankCounties(store.projectStates(p), p, config) });
-  }
-  return out;
 }
 
 /** Handan's commendations and talks are announced on the half-year and year-end rankings. */

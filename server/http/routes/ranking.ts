@@ -4,7 +4,7 @@ import type { Config } from '../../../core/config';
 import { escalations } from '../../../core/escalation';
 import { commendations } from '../../../core/rank';
 import type { Period } from '../../../core/types';
-import { rankingHistory } from '../../bulletin/build';
+import { rankingHistory } from '../../ranking';
 import type { Store } from '../../store/store';
 import type { RouteDef } from '../router';
 import { queryParam } from '../scope';
