@@ -99,7 +99,8 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     armed = nextSlot(config, new Date());
     if (!armed) return;
     const slot = armed;
-    job = new Cron(slot.dueAt, { timezone: config.timezone }, () => {
+    // unref: a scheduler someone forgot to stop must not keep the process alive.
+    job = new Cron(slot.dueAt, { timezone: config.timezone, unref: true }, () => {
       logger.info({ slot: slot.id, period: slot.period }, '开始发送提醒');
       runSlot(slot)
         .catch((e) => logger.error({ err: e, slot: slot.id }, '提醒发送出错'))
