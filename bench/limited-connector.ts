@@ -5,7 +5,9 @@
 //   per bot (app per tenant):  50 posts / 1 s
 // as sliding windows. A post beyond any of them is answered 429 with Retry-After (whole seconds,
 // until the oldest post of the full window leaves it) and is not delivered.
+import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 
 export interface Window {
@@ -105,4 +107,41 @@ export async function startLimitedConnector(perConversation = TEAMS_PER_CONVERSA
     server.close(() => resolve());
   });
   return state;
+}
+
+export interface ConnectorStats {
+  delivered: Map<string, number>;
+  throttled: number;
+  firstAt?: number;
+  lastAt?: number;
+}
+
+export interface ConnectorProcess {
+  url: string;
+  stats(): Promise<ConnectorStats>;
+  close(): Promise<void>;
+}
+
+/** The same connector in a child process (connector-process.ts). */
+export async function startConnectorProcess(): Promise<ConnectorProcess> {
+  const child = fork(fileURLToPath(new URL('./connector-process.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>() => new Promise<T>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as T));
+    child.once('exit', (code) => reject(new Error(`the connector process exited (${code})`)));
+  });
+  const { url } = await next<{ url: string }>();
+  return {
+    url,
+    stats: async () => {
+      const s = next<Omit<ConnectorStats, 'delivered'> & { delivered: [string, number][] }>();
+      child.send('stats');
+      const r = await s;
+      return { ...r, delivered: new Map(r.delivered) };
+    },
+    close: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.send('close');
+    }),
+  };
 }

@@ -13,7 +13,7 @@ import { weeklySlots } from '../server/reminders/slots';
 import { Store } from '../server/store/store';
 import { CITY_SCOPE, Subscriptions } from '../server/store/subscriptions';
 import { referenceFor } from '../test/server/helpers/mock-connector';
-import { floorMs, startLimitedConnector, TEAMS_PER_BOT, TEAMS_PER_CONVERSATION } from './limited-connector';
+import { floorMs, startConnectorProcess, TEAMS_PER_BOT, TEAMS_PER_CONVERSATION } from './limited-connector';
 import { ms, result, type BenchResult } from './stats';
 
 const NOW = new Date('2026-11-02T01:00:00Z'); // Monday 09:00 in Shanghai: the weekly slot is due
@@ -23,7 +23,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 export async function p3(n = 2_000): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'keyproj-bench-remind-'));
   const store = Store.open(join(dir, 'keyproj.db'), { config: DEFAULT_CONFIG });
-  const connector = await startLimitedConnector();
+  const connector = await startConnectorProcess();
   try {
     await seedDemo(store, NOW);
     const subs = new Subscriptions(store.db);
@@ -41,9 +41,10 @@ export async function p3(n = 2_000): Promise<BenchResult> {
     const res = await scheduler.runSlot(slot);
     const total = performance.now() - t;
     await scheduler.stop();
+    const stats = await connector.stats();
 
-    const duplicates = ids.filter((id) => (connector.delivered.get(id) ?? 0) > 1).length;
-    const lost = ids.filter((id) => !connector.delivered.get(id)).length;
+    const duplicates = ids.filter((id) => (stats.delivered.get(id) ?? 0) > 1).length;
+    const lost = ids.filter((id) => !stats.delivered.get(id)).length;
     // One post per conversation: the per-conversation windows never bind, the per-bot one does.
     const floor = Math.max(floorMs(n, TEAMS_PER_BOT), floorMs(1, TEAMS_PER_CONVERSATION));
     const ratio = total / floor;
@@ -53,7 +54,7 @@ export async function p3(n = 2_000): Promise<BenchResult> {
       measured: `total ${(total / 1000).toFixed(1)} s, ${duplicates} duplicates, ${lost} lost`,
       baseline: `floor ${(floor / 1000).toFixed(1)} s (Teams limits: 50/s per bot, 7/s per conversation)`,
       ratio, goal: '<= 1.15, 0 duplicates, 0 lost', ok,
-      note: `slot ${res.slot} ${res.status}: ${JSON.stringify(res.counts)}; 429 answered ${connector.throttled}×; first→last accepted ${ms((connector.lastAt ?? 0) - (connector.firstAt ?? 0))}`,
+      note: `slot ${res.slot} ${res.status}: ${JSON.stringify(res.counts)}; 429 answered ${stats.throttled}×; first→last accepted ${ms((stats.lastAt ?? 0) - (stats.firstAt ?? 0))}`,
     });
   } finally {
     await connector.close();

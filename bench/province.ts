@@ -1,7 +1,5 @@
 // A province-scale database for P2 and P6: `n` projects × `months` monthly reports, written
-// straight into the store's tables (projects, reports) with two prepared statements in ONE
-// transaction — the store's importLedger audits every row and re-reads each project, which is
-// right for submissions and far too slow to build 480,000 reports for a benchmark.
+// straight into the store's tables in ONE transaction (bulk.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +8,7 @@ import { addMonths, monthOf } from '../core/periods';
 import type { Period } from '../core/types';
 import { openDb } from '../server/store/db';
 import { COUNTY_FLAVOURS } from '../server/demo/names';
+import { bulkWriter } from './bulk';
 
 export interface Province {
   file: string;
@@ -46,12 +45,7 @@ export function buildProvince(n = 20_000, months = 24, last: Period = '2026-10',
   const rnd = lcg(seed);
   const first = addMonths(last, -(months - 1));
   const at = '2026-11-03T02:00:00.000Z';
-  const insertProject = db.prepare(`INSERT INTO projects (code, name, county, list, level, sector, owner, nature, scope, total,
-    annual_plan, planned_start, planned_end, leader, unit, contact, phone, actual_start, stage, approvals, registered, created_at, updated_at)
-    VALUES (?, ?, ?, '在建', ?, ?, ?, '新建', '建设厂房及配套设施', ?, ?, ?, ?, ?, ?, '张明', '13800138000', ?, '在建',
-    '["立项","用地","规划","环评","施工许可"]', 1, ?, ?)`);
-  const insertReport = db.prepare(`INSERT INTO reports (project_code, period, month_invest, ytd_invest, cum_invest, progress,
-    progress_note, spent, stage, actual_start, registered, submitted_at, submitted_by) VALUES (?, ?, ?, ?, ?, ?, '主体施工', ?, '在建', ?, 1, ?, 'bench')`);
+  const w = bulkWriter(db);
   const names: string[] = [];
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
@@ -62,18 +56,25 @@ export function buildProvince(n = 20_000, months = 24, last: Period = '2026-10',
       const total = 5000 + Math.round(rnd() * 200_000);
       const annualPlan = Math.round(total * (0.2 + rnd() * 0.3));
       const pace = 0.3 + rnd();
-      insertProject.run(code, name, county, i % 5 ? '市重点' : '省重点', pick(DEFAULT_CONFIG.sectors, rnd()), `${county}建设投资有限公司`,
-        total, annualPlan, '2024-09', '2028-12', `领导${i % 97}`, `${county}发改局`, '2024-10', at, at);
+      w.project({
+        code, name, county, list: '在建', level: i % 5 ? '市重点' : '省重点', sector: pick(DEFAULT_CONFIG.sectors, rnd()),
+        owner: `${county}建设投资有限公司`, nature: '新建', scope: '建设厂房及配套设施', total, annualPlan, plannedStart: '2024-09',
+        plannedEnd: '2028-12', leader: `领导${i % 97}`, unit: `${county}发改局`, contact: '张明', phone: '13800138000',
+        actualStart: '2024-10', stage: '在建', approvals: ['立项', '用地', '规划', '环评', '施工许可'], registered: true,
+      }, at);
       let cum = Math.round(total * 0.05);
       let ytd = 0;
       for (let k = 0; k < months; k++) {
-        const p = addMonths(first, k);
-        if (monthOf(p) === 1) ytd = 0;
+        const period = addMonths(first, k);
+        if (monthOf(period) === 1) ytd = 0;
         // Some projects stall for a few months: the red ones leaders ask about.
-        const month = i % 17 === 0 && k > months - 4 ? 0 : Math.round((annualPlan / 12) * pace * (0.5 + rnd()) * 100) / 100;
-        ytd = Math.round((ytd + month) * 100) / 100;
-        cum = Math.round((cum + month) * 100) / 100;
-        insertReport.run(code, p, month, ytd, cum, Math.min(100, Math.round((cum / total) * 100)), Math.round(cum * 0.9 * 100) / 100, '2024-10', at);
+        const monthInvest = i % 17 === 0 && k > months - 4 ? 0 : Math.round((annualPlan / 12) * pace * (0.5 + rnd()) * 100) / 100;
+        ytd = Math.round((ytd + monthInvest) * 100) / 100;
+        cum = Math.round((cum + monthInvest) * 100) / 100;
+        w.report({
+          projectCode: code, period, monthInvest, ytdInvest: ytd, cumInvest: cum, progress: Math.min(100, Math.round((cum / total) * 100)),
+          progressNote: '主体施工', spent: Math.round(cum * 0.9 * 100) / 100, stage: '在建', actualStart: '2024-10', registered: true,
+        }, at);
       }
     }
   })();

@@ -6,6 +6,7 @@ import { p1 } from './p1-validate';
 import { p2 } from './p2-bot';
 import { p3 } from './p3-reminders';
 import { p4 } from './p4-addin';
+import { p5 } from './p5-import';
 import type { BenchResult } from './stats';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   P2: () => p2(),
   P3: () => p3(),
   P4: () => p4(),
+  P5: () => p5(),
 };
 
 const wanted = process.argv.slice(2).map((s) => s.toUpperCase());

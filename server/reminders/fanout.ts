@@ -33,8 +33,8 @@ export interface FanoutOptions {
 export const DEFAULT_FANOUT: FanoutOptions = {
   concurrency: 8,
   // Teams allows a bot 50 requests per second per tenant (learn.microsoft.com, "Optimize your bot
-  // with rate limiting in Teams"); 46 leaves room for timing jitter, so 2,000 channels take ~44 s.
-  perSecond: 46,
+  // with rate limiting in Teams"); 47 leaves room for network jitter, so 2,000 channels take ~43 s.
+  perSecond: 47,
   maxAttempts: 5,
   backoff: { baseMs: 2_000, maxMs: 120_000 },
   leaseMs: 60_000,

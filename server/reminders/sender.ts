@@ -117,6 +117,8 @@ export class Semaphore {
 /** Spaces starts evenly: at most `perSecond` per second (Teams limits posts per bot). */
 export class RateLimiter {
   private nextAt = 0;
+  /** Start times of the last second, oldest first. */
+  private readonly starts: number[] = [];
   constructor(private readonly perSecond: number, private readonly sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {}
 
   async take(): Promise<void> {
@@ -126,6 +128,18 @@ export class RateLimiter {
     const at = Math.max(now, this.nextAt);
     this.nextAt = at + gap;
     if (at > now) await this.sleep(at - now);
+    // A busy event loop fires timers late and late waiters wake together: whatever the timers
+    // did, never start more than perSecond within any second (the window Teams counts in).
+    const max = Math.max(1, Math.floor(this.perSecond));
+    for (;;) {
+      const t = Date.now();
+      while (this.starts.length && this.starts[0] <= t - 1000) this.starts.shift();
+      if (this.starts.length < max) {
+        this.starts.push(t);
+        return;
+      }
+      await this.sleep(this.starts[0] + 1000 - t + 1);
+    }
   }
 
   /** Everyone waits at least until `ms` from now (a 429 tells the whole bot to slow down). */
