@@ -28,5 +28,28 @@ export const M = {
   notSubscribed: { 'zh-CN': '本会话没有订阅每周提醒。发送“订阅提醒 桃城区”或“订阅提醒 全市”即可订阅。', en: 'This conversation has no reminder subscription. Send "subscribe <county>" or "subscribe city".' },
   noSubscriptions: { 'zh-CN': '提醒功能暂不可用（服务未启用订阅存储）。', en: 'Reminders are not available (the service has no subscription store).' },
   badButton: { 'zh-CN': '这个按钮已失效，请重新提问（发送“帮助”查看示例）。', en: 'That button no longer works; please ask again (send "help" for examples).' },
+  problemRefused: {
+    'zh-CN': '抱歉，只有管理员、领导和本县市区的填报员可以登记或更新问题；您可以查看问题清单。',
+    en: 'Sorry, only administrators, leaders and the county\'s own staff can record or update problems; you can still read the list.',
+  },
+  problemMissing: { 'zh-CN': '没有找到编号为 {id} 的问题，它可能已被删除。', en: 'There is no problem {id}; it may have been removed.' },
+  problemBadDescription: { 'zh-CN': '未登记：“问题描述”不能为空，最多 500 个字。请重新打开“新增问题”填写。', en: 'Not recorded: the problem description must be 1 to 500 characters.' },
+  problemBadUnit: { 'zh-CN': '未登记：“责任单位”最多 100 个字。', en: 'Not recorded: the responsible unit must be at most 100 characters.' },
+  problemBadDeadline: {
+    'zh-CN': '未登记：“限时办结日期”应为今天（{today}）或以后的日期，格式 YYYY-MM-DD，例如 {example}；收到的是“{value}”。',
+    en: 'Not recorded: the deadline must be today ({today}) or later, as YYYY-MM-DD, e.g. {example}; got "{value}".',
+  },
+  problemDuplicate: {
+    'zh-CN': '该项目已有相同描述的未解决问题（#{id}，{status}），未重复登记。',
+    en: 'This project already has an open problem with the same description (#{id}, {status}); nothing new recorded.',
+  },
+  problemCreated: {
+    'zh-CN': '已登记问题 #{id}：{description}（{project}；责任单位 {unit}；限 {deadline} 前办结）。登记人：{actor}，{at}。',
+    en: 'Recorded problem #{id}: {description} ({project}; responsible unit {unit}; due {deadline}). By {actor}, {at}.',
+  },
+  problemMoved: {
+    'zh-CN': '问题 #{id}（{description}）已由“{from}”改为“{to}”。操作人：{actor}，{at}。',
+    en: 'Problem #{id} ({description}) moved from "{from}" to "{to}" by {actor}, {at}.',
+  },
   cityScope: { 'zh-CN': '全市', en: 'the whole city' },
 } satisfies Record<string, Text>;

@@ -72,6 +72,13 @@ export function localDate(now: Date, timeZone = 'Asia/Shanghai'): string {
   return `${z.year}-${String(z.month).padStart(2, '0')}-${String(z.day).padStart(2, '0')}`;
 }
 
+/** `YYYY-MM-DD HH:mm` of an instant in the time zone (who-and-when lines). */
+export function localDateTime(now: Date, timeZone = 'Asia/Shanghai'): string {
+  const z = zonedParts(now, timeZone);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return `${z.year}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}`;
+}
+
 /** Reporting deadline of a month: day `deadlineDay` of the next month, `YYYY-MM-DD`. */
 export function deadlineOf(p: Period, deadlineDay: number): string {
   return `${addMonths(p, 1)}-${String(deadlineDay).padStart(2, '0')}`;

@@ -49,3 +49,13 @@ export function canSee(caller: Caller, county: string): boolean {
 export function canNudge(caller: Caller): boolean {
   return !caller.guest && (caller.role === 'admin' || caller.role === 'leader');
 }
+
+/**
+ * Who may record problems and move their status from the bot: administrators and leaders for
+ * every county, staff for their own; viewers and guests only read.
+ */
+export function canEditProblems(caller: Caller, county: string): boolean {
+  if (caller.guest) return false;
+  if (caller.role === 'admin' || caller.role === 'leader') return true;
+  return caller.role === 'staff' && caller.county === county;
+}

@@ -3,9 +3,11 @@ import type { Colour } from '../../core/types';
 import { COLOURS } from '../../core/score';
 import type { Intent, Understood } from '../intents';
 import { helpCard } from '../cards/help';
+import { ADD_PROBLEM_VERB, PROBLEM_STATUS_VERB } from '../cards/problems';
 import { countyAnswer, overviewAnswer } from './county';
 import { listAnswer, type ListQuery } from './lists';
 import { nudgeAnswer } from './nudge';
+import { addProblemAnswer, problemStatusAnswer } from './problem-edit';
 import { problemsAnswer } from './problems';
 import { answerSearch, historyAnswer, projectAnswer, searchProjects } from './project';
 import { card, type Ask, type Reply } from './reply';
@@ -64,6 +66,8 @@ export const VERBS: Record<string, (a: Ask, d: Record<string, unknown>) => Reply
   history: (a, d) => (str(d.code) ? historyAnswer(a, str(d.code)!) : undefined),
   problems: (a, d) => problemsAnswer(a, { code: str(d.code), county: str(d.county) }),
   nudge: (a, d) => (str(d.county) ? nudgeAnswer(a, str(d.county)!) : undefined),
+  [ADD_PROBLEM_VERB]: addProblemAnswer,
+  [PROBLEM_STATUS_VERB]: problemStatusAnswer,
   page: (a, d) => {
     const q = listQuery(d);
     const page = Number.isInteger(d.page) ? (d.page as number) : 0;

@@ -1,7 +1,7 @@
 // 订阅提醒 <县市区|全市> / 取消订阅 / 提醒设置 (SPEC §6), on server/store/subscriptions.
 import { Cron } from 'croner';
 import { tr, type Text } from '../../core/i18n';
-import { zonedParts } from '../../core/periods';
+import { localDateTime } from '../../core/periods';
 import type { Config } from '../../core/config';
 import type { Locale } from '../../core/types';
 import { CITY_SCOPE } from '../../server/store/subscriptions';
@@ -33,11 +33,7 @@ export function describeSchedule(config: Config, locale: Locale, now: Date): str
   let next = '';
   try {
     const at = new Cron(cron, { timezone: config.timezone, paused: true }).nextRun(now);
-    if (at) {
-      const z = zonedParts(at, config.timezone);
-      const p2 = (n: number) => String(n).padStart(2, '0');
-      next = tr(locale, T.next, { at: `${z.year}-${p2(z.month)}-${p2(z.day)} ${p2(z.hour)}:${p2(z.minute)}` });
-    }
+    if (at) next = tr(locale, T.next, { at: localDateTime(at, config.timezone) });
   } catch {
     // An unreadable pattern is reported by the configuration check; here we just omit "next".
   }

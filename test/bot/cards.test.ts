@@ -42,7 +42,7 @@ describe('Markdown escaping', () => {
   it('choice and problem cards escape names and descriptions too', () => {
     const choice = choiceCard('x', [{ code: 'a', name: XSS[1], county: '景县' }], 'zh-CN');
     expect(cardStrings(choice.card.body).join('\n')).toContain('\\*\\*\\[x\\](http://evil)\\*\\*');
-    const problems = problemsCard({ title: 't', summary: 's', items: [{ projectName: XSS[0], county: 'c', description: XSS[1], unit: 'u', deadline: '2026-01-01', status: '待解决', overdue: true }] }, 'zh-CN');
+    const problems = problemsCard({ title: 't', summary: 's', items: [{ id: 1, projectName: XSS[0], county: 'c', description: XSS[1], unit: 'u', deadline: '2026-01-01', status: '待解决', overdue: true }] }, 'zh-CN');
     const body = cardStrings(problems.card.body).join('\n');
     expect(body).toContain('\\<img src=x onerror=alert(1)\\>');
     expect(body).not.toMatch(/(?<!\\)<img/);
