@@ -130,4 +130,19 @@ describe('keyproj remind', () => {
     expect(dry.stdout).toContain('一切正常');
     expect(b.connector.requests).toHaveLength(0);
   });
+
+  it('two processes sending the same batch at once: each conversation still gets exactly one', async () => {
+    const b = (bench = await reminderBench({ conversations: 6, seedAsOf: null }));
+    for (const id of b.ids) b.connector.script(id, [{ status: 'slow', ms: 150 }]);
+    const send = () =>
+      promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'keyproj.mjs'), 'remind', '--now', '--slot', 'manual:two-processes', '--db', b.file], {
+        cwd: ROOT, env: { ...process.env, KEYPROJ_CONFIG: '', KEYPROJ_LOCALE: '', BOT_ID: '' },
+      }).then((r) => ({ code: 0, out: r.stdout }), (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }));
+    const results = await Promise.all([send(), send()]);
+    const outs = results.map((r) => r.out).join('\n');
+    expect(outs.match(/提醒已发送（manual:two-processes）：已发送 6，/g)).toHaveLength(1);
+    expect(outs).toMatch(/另一个实例正在发送本批次|本批次（manual:two-processes）已经发送过/);
+    expect(b.ids.map((id) => b.connector.delivered(id).length)).toEqual(Array(6).fill(1));
+    expect(b.connector.requests).toHaveLength(6);
+  });
 });
