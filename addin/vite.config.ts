@@ -1,8 +1,10 @@
 // Builds the task pane into addin/dist (served by the service at /addin/), with functions.json
-// generated from the custom functions' JSDoc by custom-functions-metadata.
+// generated from the custom functions' JSDoc by custom-functions-metadata. Shared runtime: the
+// manifest's custom functions Script and Page are the task pane itself, which registers the
+// functions; so there is no separate functions.js.
 import { fileURLToPath } from 'node:url';
 import cfm from 'custom-functions-metadata';
-import { build, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export const FUNCTIONS_SOURCE = here('./src/functions/functions.ts');
@@ -14,22 +16,11 @@ export async function functionsMetadata(): Promise<string> {
   return res.metadataJson;
 }
 
-/** functions.js: the custom functions alone, as one classic script (no imports). */
-async function functionsScript(): Promise<string> {
-  const out = await build({
-    configFile: false, logLevel: 'warn',
-    build: { write: false, minify: true, lib: { entry: here('./src/functions/register.ts'), formats: ['iife'], name: 'KeyprojFunctions', fileName: () => 'functions.js' } },
-  });
-  const first = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
-  return first.output[0].code!;
-}
-
 function customFunctions(): Plugin {
   return {
     name: 'keyproj-custom-functions',
     async generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'functions.json', source: await functionsMetadata() });
-      this.emitFile({ type: 'asset', fileName: 'functions.js', source: await functionsScript() });
     },
   };
 }

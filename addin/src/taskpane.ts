@@ -67,6 +67,9 @@ function explain(e: unknown, locale: Locale): string {
 }
 
 async function main(): Promise<void> {
+  // Shared runtime: this page is also the custom functions' script (manifest), so they are
+  // registered first, before anything waits; outside Excel there is no CustomFunctions.
+  registerFunctions();
   const store = storage();
   const host = await detectHost();
   // Chinese unless the clerk chose English or Office runs in English.
@@ -101,7 +104,6 @@ async function main(): Promise<void> {
     config: DEFAULT_CONFIG, locale, caps, history: new Map(),
     period: reportingPeriod(new Date(), DEFAULT_CONFIG.deadlineDay, DEFAULT_CONFIG.timezone),
   };
-  registerFunctions();
   useConfig(session.config, locale);
   byId('app').hidden = false;
 

@@ -1,16 +1,17 @@
 // The task pane end to end: built by Vite, served by the real service (demo database), opened in
 // Debian's Chromium with office.js routed to the fake Excel; a clerk inserts the template, loads
 // the county, makes a mistake, validates, fixes it and submits; the store has the report.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { LEDGER } from '../../core/ledger';
 import { prevPeriod } from '../../core/periods';
+import { addinManifestXml } from '../../manifest/addin';
+import { loadManifestConfig } from '../../manifest/config';
 import { startTestServer, type TestServer } from '../server/helpers/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -199,13 +200,20 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
       return { ids: [...f.keys()].sort(), rate: f.get('RATE')!(3000, 12000), code: f.get('CODECHECK')!('2024-131102-04-01-000123', '桃城区') };
     });
     expect(fns).toEqual({ ids: ['CODECHECK', 'COLOUR', 'RATE'], rate: 0.25, code: 'OK' });
-    const metadata = JSON.parse(readFileSync(join(dist, 'functions.json'), 'utf8'));
-    expect(metadata.functions.map((f: { id: string }) => f.id).sort()).toEqual(fns.ids);
-    // functions.js (the manifest's script URL) registers the same functions on its own, without imports.
-    const registered = new Map<string, (...a: unknown[]) => unknown>();
-    runInNewContext(readFileSync(join(dist, 'functions.js'), 'utf8'), { CustomFunctions: { associate: (id: string, f: (...a: unknown[]) => unknown) => registered.set(id, f) } });
-    expect([...registered.keys()].sort()).toEqual(fns.ids);
-    expect(registered.get('COLOUR')!(12000, 9000, 6)).toBe('绿');
+    // Shared runtime: the manifest (built for this server) names the task pane as the functions'
+    // Script and Page (it registered them above) and functions.json at a URL the service serves.
+    const xml = addinManifestXml(loadManifestConfig({ KEYPROJ_PUBLIC_URL: server.url }));
+    const url = (id: string) => new RegExp(`<bt:Url id="${id}" DefaultValue="([^"]+)"`).exec(xml)?.[1];
+    const point = xml.slice(xml.indexOf('xsi:type="CustomFunctions"'), xml.indexOf('</ExtensionPoint>', xml.indexOf('xsi:type="CustomFunctions"')));
+    const resid = (tag: string) => new RegExp(`<${tag}>\\s*<SourceLocation resid="([^"]+)"`).exec(point)?.[1] ?? '';
+    expect(url(resid('Script'))).toBe(`${server.url}/addin/taskpane.html`);
+    expect(url(resid('Page'))).toBe(`${server.url}/addin/taskpane.html`);
+    const served = await fetch(url(resid('Metadata'))!);
+    expect(served.status).toBe(200);
+    const metadata = await served.json() as { functions: { id: string }[] };
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(fns.ids);
+    // One design: no separate functions.js is built.
+    expect(existsSync(join(dist, 'functions.js'))).toBe(false);
     await page.close();
   }, 60_000);
 
