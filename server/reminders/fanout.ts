@@ -124,6 +124,12 @@ export class Fanout {
     if (rec.completedAt) return this.result(slot, 'already');
     if (this.stopping) return this.result(slot, 'stopped');
     if (!this.log.acquireLease(slot.id, this.o.leaseMs)) return this.result(slot, 'busy');
+    // Another instance may have finished it between our first look and taking the lease.
+    const current = this.log.slot(slot.id)!;
+    if (current.completedAt) {
+      this.log.releaseLease(slot.id);
+      return this.result(slot, 'already');
+    }
     let lost = false;
     const beat = setInterval(() => {
       if (!this.log.renewLease(slot.id, this.o.leaseMs)) lost = true;
@@ -133,7 +139,7 @@ export class Fanout {
         logger.warn({ slot: slot.id, conversationId: r.conversationId, holder: r.holder }, '提醒发送中断，结果未知，不再重发');
       }
       let content: ReminderContent | undefined;
-      if (!rec.plannedAt) {
+      if (!current.plannedAt) {
         content = this.content(slot);
         const planned = this.recipients(slot, content);
         // Computing the content blocks the heartbeat; renew before writing the plan under the lease.

@@ -6,7 +6,7 @@
 //   remind log [--slot ID]         recent reminder slots and what happened to each conversation
 // The bot identity for --now comes from BOT_ID / BOT_PASSWORD / BOT_TENANT_ID, as for the service.
 import { tr, type Text } from '../../../core/i18n';
-import { localDate, zonedParts } from '../../../core/periods';
+import { localDate, localDateTime } from '../../../core/periods';
 import type { Config } from '../../../core/config';
 import type { Locale } from '../../../core/types';
 import { createAdapter } from '../../../bot/index';
@@ -87,10 +87,7 @@ const SUBCOMMANDS = ['subscriptions', 'unsubscribe', 'log'];
 
 /** `YYYY-MM-DD HH:mm` in the city's time zone. */
 function stamp(iso: string | undefined, tz: string): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const z = zonedParts(d, tz);
-  return `${localDate(d, tz)} ${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`;
+  return iso ? localDateTime(new Date(iso), tz) : '';
 }
 
 /** Retries and failures as short lines on stderr; the details stay in the send log (`remind log`). */
