@@ -224,4 +224,14 @@ describe('reminder fan-out', () => {
     expect(done).toMatchObject({ status: 'done', counts: { sent: 3 } });
     expect(b.ids.map((id) => b.connector.delivered(id).length)).toEqual([1, 1, 1]);
   });
+
+  it('each conversation gets the reminder of its own scope, in its own language', async () => {
+    const b = (bench = await reminderBench({ conversations: 3, scopes: ['桃城区', '全市', '景县'] }));
+    b.subs.subscribe(b.ids[1], '全市', { locale: 'en' });
+    await scheduler(b).runSlot(W45);
+    const summary = (id: string) => (b.connector.delivered(id)[0].activity as { summary: string }).summary;
+    expect(summary(b.ids[0])).toBe('重点项目周提醒 · 桃城区');
+    expect(summary(b.ids[1])).toBe('Key projects weekly reminder · 全市');
+    expect(summary(b.ids[2])).toBe('重点项目周提醒 · 景县');
+  });
 });
