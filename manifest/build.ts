@@ -7,6 +7,13 @@ import { parseArgs } from 'node:util';
 import { checkManifestConfig, loadManifestConfig } from './config';
 import { writeAll } from './package';
 
+const MISSING_BOT_ID = [
+  'BOT_ID 是机器人在 Microsoft Entra 中注册的应用程序（客户端）ID，清单必须写入它，所以没有默认值：',
+  '先按 docs/DEPLOY.md 第 3 节在 Azure 中创建 Azure Bot，再运行',
+  '  KEYPROJ_PUBLIC_URL=https://<公网地址> BOT_ID=<应用程序ID> npm run manifest',
+  '（只在本机试用机器人时不需要清单：npm run playground）',
+].join('\n');
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const outDir = values.out ? resolve(values.out) : fileURLToPath(new URL('./dist/', import.meta.url));
@@ -21,6 +28,8 @@ async function main(): Promise<number> {
   if (bad.length) {
     console.error('清单配置有误，未生成文件：');
     for (const b of bad) console.error(`  - ${b}`);
+    // A fresh clone has no bot registration: say where BOT_ID comes from and how to pass it.
+    if (!cfg.botId) console.error(MISSING_BOT_ID);
     return 1;
   }
   const out = await writeAll(cfg, outDir);

@@ -339,6 +339,24 @@ describe('npm run manifest', () => {
   });
 });
 
+describe('npm run manifest on a fresh clone (no BOT_ID)', () => {
+  it('fails by design: exit 1, the missing BOT_ID named, where to get it and how to pass it, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keyproj-manifest-'));
+    tmp.push(dir);
+    const env: Record<string, string | undefined> = { ...process.env };
+    for (const k of ['BOT_ID', 'KEYPROJ_PUBLIC_URL', 'KEYPROJ_TEAMS_APP_ID', 'KEYPROJ_ADDIN_ID', 'KEYPROJ_APP_VERSION', 'KEYPROJ_SSO_APP_ID', 'KEYPROJ_MANIFEST_CONFIG']) delete env[k];
+    const err = await run(process.execPath, ['--import', 'tsx', 'manifest/build.ts', '--out', dir], { cwd: repo, env }).catch((e) => e);
+    expect(err.code).toBe(1);
+    const lines = (err.stderr as string).split('\n').filter((l) => l.trim());
+    // The checked-in app.config.json is otherwise complete: BOT_ID is the only complaint.
+    expect(lines.filter((l) => l.startsWith('  - '))).toEqual([expect.stringMatching(/^ {2}- BOT_ID：未设置机器人在 Microsoft Entra 中注册的应用程序（客户端）ID，应为 GUID/)]);
+    expect(err.stderr).toContain('docs/DEPLOY.md 第 3 节');
+    expect(err.stderr).toContain('BOT_ID=<应用程序ID> npm run manifest');
+    expect(existsSync(join(dir, 'manifest.json'))).toBe(false);
+    expect(existsSync(join(dir, 'keyproj-teams.zip'))).toBe(false);
+  });
+});
+
 describe('the service serves the add-in icons the manifest names', () => {
   it('answers every icon URL of manifest.xml with a PNG of its size', async () => {
     const server = await startTestServer({ seed: 'none' });
