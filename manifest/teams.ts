@@ -19,7 +19,7 @@ const QUERY_COMMANDS: Command[] = [
   { title: '全市总体情况', description: '全市重点项目本年完成投资、完成率与序时进度、开工和竣工情况' },
   { title: '哪些项目是红色的', description: '列出基本停滞（红色）的项目及原因；也可问“黄色项目”' },
   { title: '本月还有哪些没报', description: '本月尚未填报月度进度的项目和填报截止日期' },
-  { title: '问题清单', description: '待解决和超期的问题，按县市区汇总' },
+  { title: '问题清单', description: '待解决和超期的问题，按县市区汇总；在项目的问题卡片上可登记新问题、更新状态' },
 ];
 const REMINDER_COMMANDS: Command[] = [
   { title: '订阅提醒', description: '每周一提醒本会话：例如“订阅提醒 桃城区”或“订阅提醒 全市”' },

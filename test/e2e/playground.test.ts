@@ -1,6 +1,7 @@
 // End to end through the real Microsoft 365 Agents Playground: the service (createApp + createBot
 // on a temp SQLite file seeded with the demo city) on 127.0.0.1, the Playground as a child
-// process pointed at it; install, a status question, a card button, a message-extension query.
+// process pointed at it; install, a status question, a card button, a message-extension query,
+// and a leader (mapped by aadObjectId) recording a problem and moving its status from the card.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import { createBot } from '../../bot/index';
 import { createApp } from '../../server/app';
 import { seedDemo } from '../../server/demo/seed';
 import { Store } from '../../server/store/store';
+import { Users } from '../../server/store/users';
 import { startPlayground, type Playground, type PlaygroundMessage } from './helpers/playground';
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
@@ -90,5 +92,36 @@ describe('Agents Playground', () => {
     expect(titles.length).toBeGreaterThan(1);
     for (const t of titles) expect(t).toContain('衡水湖');
     expect(res.composeExtension.attachments[0].contentType).toBe(ADAPTIVE);
+  });
+
+  // Last: it makes the Playground's user a leader. The Playground sends its mock user's
+  // aadObjectId, which the bot maps to that user of the service.
+  it('a leader records a problem from the problems card and moves it to 解决中; both are stored with who', async () => {
+    const me = pg.config.currentUser;
+    new Users(store.db).add({ name: '测试市领导', role: 'leader', aadObjectId: me.aadObjectId });
+    const target = store.projects.list().find((p) => p.name === '衡水湖生态修复工程')!;
+    const [status] = await pg.ask('衡水湖生态修复工程进展怎么样');
+    const show = cardOf(status).actions.find((a: any) => a.data?.verb === 'problems');
+    const [list] = await pg.submit(status, show.data);
+    const form = cardOf(list).actions.find((a: any) => a.type === 'Action.ShowCard');
+    expect(form.title).toBe('新增问题');
+    const save = form.card.actions[0];
+    expect(save.data).toMatchObject({ verb: 'addProblem', code: target.code });
+    // What Teams sends when the form is filled: the submit's data plus the inputs by id.
+    const description = 'E2E：施工便道占用林地手续未办';
+    const deadline = form.card.body.find((b: any) => b.id === 'deadline').value;
+    const [done, refreshed] = await pg.submit(list, { ...save.data, description, unit: '', deadline });
+    expect(done.text).toMatch(/^已登记问题 #\d+：/);
+    expect(done.text).toContain(`：${description}（衡水湖生态修复工程；责任单位 ${target.unit}；限 ${deadline} 前办结）。登记人：测试市领导`);
+    const created = store.problems.list({ projectCode: target.code }).find((p) => p.description === description)!;
+    expect(created).toMatchObject({ status: '待解决', createdBy: '测试市领导', deadline });
+
+    const buttons: any[] = [];
+    const walk = (v: any) => (Array.isArray(v) ? v.forEach(walk) : v && typeof v === 'object' && (v.data?.verb === 'problemStatus' && v.data.id === created.id && buttons.push(v), Object.values(v).forEach(walk)));
+    walk(cardOf(refreshed));
+    expect(buttons.map((b) => b.data.to)).toEqual(['解决中', '已解决']);
+    const [moved] = await pg.submit(refreshed, { ...buttons[0].data, [`note-${created.id}`]: '已约林业局现场办公' });
+    expect(moved.text).toContain(`问题 #${created.id}（${description}）已由“待解决”改为“解决中”`);
+    expect(store.problems.history(created.id).at(-1)).toMatchObject({ actor: '测试市领导', from: '待解决', to: '解决中', note: '已约林业局现场办公' });
   });
 });
