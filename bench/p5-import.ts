@@ -5,7 +5,10 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { prevPeriod } from '../core/periods';
+import { DEFAULT_CONFIG } from '../core/config';
+import { splitRow } from '../core/ledger';
+import { parseRow } from '../core/parse';
+import type { Project } from '../core/types';
 import { run as importCommand } from '../server/cli/commands/import';
 import { Store } from '../server/store/store';
 import { writeLedgerXlsx } from '../test/fixtures/ledger';
@@ -17,16 +20,18 @@ export async function p5(n = 20_000, runs = 3): Promise<BenchResult> {
   const period = '2026-06';
   const dir = mkdtempSync(join(tmpdir(), 'keyproj-bench-import-'));
   try {
-    const { rows, states } = makeLedger(n, period);
-    // The database as it stands before the import: every project with its previous month.
+    const { rows, history } = makeLedger(n, period);
+    // The database as it stands before the import: every project with the master data the file
+    // repeats (as last month's import left it) and its previous month's report.
     const seedFile = join(dir, 'seed.db');
     const seed = Store.open(seedFile);
     const w = bulkWriter(seed.db);
     const at = '2026-06-03T02:00:00.000Z';
     seed.transaction(() => {
-      for (const s of states) {
-        w.project(s.project, at);
-        for (const r of s.reports) if (r.period === prevPeriod(period)) w.report(r, at);
+      for (const r of rows) {
+        const { values } = parseRow(r.raw, DEFAULT_CONFIG);
+        w.project(splitRow(values, period).project as Project, at);
+        for (const h of history.get(values.code!) ?? []) w.report(h, at);
       }
     });
     seed.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -7,6 +7,7 @@ import { p2 } from './p2-bot';
 import { p3 } from './p3-reminders';
 import { p4 } from './p4-addin';
 import { p5 } from './p5-import';
+import { p6 } from './p6-memory';
 import type { BenchResult } from './stats';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   P3: () => p3(),
   P4: () => p4(),
   P5: () => p5(),
+  P6: () => p6(),
 };
 
 const wanted = process.argv.slice(2).map((s) => s.toUpperCase());
