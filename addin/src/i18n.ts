@@ -38,6 +38,8 @@ export const TEXTS = {
   validSummary: { 'zh-CN': '校验完成：{rows} 行，错误 {errors} 处，提醒 {warnings} 处。', en: 'Validated {rows} rows: {errors} errors, {warnings} warnings.' },
   marksAs: { 'zh-CN': '问题单元格已标红（错误）或标黄（提醒），说明见批注。', en: 'Problem cells are red (errors) or yellow (warnings); see their notes.' },
   marksSheet: { 'zh-CN': '此版本 Excel 不支持批注，说明已写入“{sheet}”工作表。', en: 'This Excel has no comments; the explanations are on the "{sheet}" sheet.' },
+  marksTaken: { 'zh-CN': '其中 {n} 个单元格原有他人的批注，已保留未改动，这些单元格的问题说明见下方清单和“{sheet}”工作表。', en: '{n} cells already had someone else\'s note, which was left as it was; their findings are in the list below and on the "{sheet}" sheet.' },
+  colourTaken: { 'zh-CN': '其中 {n} 个“状态”单元格原有他人的批注，已保留未改动，评分理由未写入这些单元格。', en: '{n} Status cells already had someone else\'s note, which was left as it was; their reasons were not written there.' },
   submitBlocked: { 'zh-CN': '有 {errors} 处错误，未提交。请改正标红的单元格后再提交。', en: '{errors} errors; nothing was submitted. Fix the red cells and submit again.' },
   submitted: { 'zh-CN': '提交成功：已保存 {county} {period} 的 {stored} 个项目（版本 {version}），提醒 {warnings} 处。', en: 'Submitted: {stored} projects of {county} for {period} saved (version {version}); {warnings} warnings.' },
   rejected: { 'zh-CN': '服务器校验发现 {errors} 处错误，全部未保存。请改正标红的单元格后再提交。', en: 'The server found {errors} errors; nothing was saved. Fix the red cells and submit again.' },

@@ -51,6 +51,14 @@ async function syncsOf(n: number, prepare: (s: Session) => Promise<void>, action
   return count;
 }
 
+/** A clerk's own note on a cell validation will mark (row 2's amount is unreadable). */
+async function clerkNote(): Promise<void> {
+  await Excel.run(async (ctx) => {
+    ctx.workbook.notes.add(`${SHEET_NAME}!${col('total')}2`, '王科长：待核');
+    await ctx.sync();
+  });
+}
+
 const none = async () => undefined;
 const seeded = (n: number) => async (s: Session) => seedLedger(s, rows(n));
 const seededWithTypos = (n: number) => async (s: Session) => { await seedLedger(s, rows(n)); await withTypos(s, n); };
@@ -63,6 +71,8 @@ describe('context.sync() per action does not grow with the rows', () => {
     ['validate (errors and warnings)', seededWithTypos, validate],
     ['validate (results sheet, ExcelApi 1.8)', seededWithTypos, validate, '1.8'],
     ['validate (notes, ExcelApi 1.18)', seededWithTypos, validate, '1.18'],
+    // One more read sync to find where others' notes are, whatever the number of rows.
+    ['validate (a clerk\'s note on a marked cell, ExcelApi 1.18)', (n) => async (s) => { await seededWithTypos(n)(s); await clerkNote(); }, validate, '1.18'],
     ['submit (blocked by local errors)', seededWithTypos, submit],
     ['submit (sent)', seeded, submit],
     ['colour', seeded, colour],

@@ -51,10 +51,11 @@ export async function colour(s: Session, progress?: Progress): Promise<ActionRes
       if (fill) marks.push({ address: cellAddress(view.sheet, view.col0 + j, row), fill, text: [sc.reason, ...flags].join('\n') });
     }
     await progress?.('phaseMark', 0.8);
-    queueMarks(ctx, pending, { kind: 'colour', clear: [statusRange], marks });
+    const taken = queueMarks(ctx, pending, { kind: 'colour', clear: [statusRange], marks });
     await ctx.sync();
     await progress?.('phaseDone', 1);
     const counts = colourCounts([...byRow.values()]);
-    return { level: 'ok', message: t(s.locale, 'coloured', { n: byRow.size, ...counts }) };
+    const message = t(s.locale, 'coloured', { n: byRow.size, ...counts });
+    return taken ? { level: 'warn', message: `${message} ${t(s.locale, 'colourTaken', { n: taken })}` } : { level: 'ok', message };
   });
 }

@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { queueFindingMarks, withAddresses } from '../office/findingMarks';
 import { namesOf } from '../office/read';
 import type { ActionResult, Progress, Session } from '../session';
-import { readOrExplain, summaryOf } from './validate';
+import { readOrExplain, summaryOf, takenNote } from './validate';
 
 function idempotencyKey(): string {
   const c = globalThis.crypto;
@@ -31,10 +31,10 @@ export async function submit(s: Session, progress?: Progress): Promise<ActionRes
     const local = validateLedger({ rows: view.rows, period: s.period, config: s.config, locale: s.locale, history: s.history });
     if (local.errors > 0) {
       const findings = withAddresses(view, local.findings);
-      queueFindingMarks(ctx, view, pending, findings, s.caps, s.locale);
+      const taken = queueFindingMarks(ctx, view, pending, findings, s.locale);
       await ctx.sync();
       await progress?.('phaseDone', 1);
-      return { level: 'error', message: t(s.locale, 'submitBlocked', { errors: local.errors }), findings, names: namesOf(view) };
+      return { level: 'error', message: t(s.locale, 'submitBlocked', { errors: local.errors }) + takenNote(s, taken), findings, names: namesOf(view) };
     }
 
     await progress?.('phaseSend', 0.5);
@@ -58,10 +58,10 @@ export async function submit(s: Session, progress?: Progress): Promise<ActionRes
 
     await progress?.('phaseMark', 0.9);
     const findings = withAddresses(view, server.findings);
-    queueFindingMarks(ctx, view, pending, findings, s.caps, s.locale);
+    const taken = queueFindingMarks(ctx, view, pending, findings, s.locale);
     await ctx.sync();
     await progress?.('phaseDone', 1);
-    const summary = summaryOf(s, view.rows.length, findings, server.errors, server.warnings);
+    const summary = summaryOf(s, view.rows.length, findings, server.errors, server.warnings, taken);
     return { ...outcome, message: findings.length ? `${outcome.message} ${summary.message}` : outcome.message, findings, names: namesOf(view) };
   });
 }

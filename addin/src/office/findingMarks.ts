@@ -4,11 +4,9 @@ import type { Finding, Locale } from '../../../core/types';
 import { columnName } from '../../../core/rules';
 import { t } from '../i18n';
 import type { FindingView } from '../session';
-import type { Capabilities } from './host';
-import { queueMarks, mergeMarks, type Mark, type PendingMarks } from './marks';
+import { queueMarks, mergeMarks, type Mark, type PendingMarks, type ResultsTable } from './marks';
 import { addressOf, type LedgerView } from './read';
 import { FILLS, areaAddress } from './sheet';
-import type { CellValue } from './template';
 
 export function withAddresses(v: LedgerView, findings: Finding[]): FindingView[] {
   return findings.map((f) => ({ ...f, address: addressOf(v, f.row, f.column) }));
@@ -26,9 +24,10 @@ function ledgerRuns(v: LedgerView): [number, number][] {
   return runs;
 }
 
+/** Queues fills, notes and the 校验结果 sheet; returns how many cells kept someone else's note. */
 export function queueFindingMarks(
-  ctx: Excel.RequestContext, v: LedgerView, pending: PendingMarks, findings: FindingView[], caps: Capabilities, locale: Locale,
-): void {
+  ctx: Excel.RequestContext, v: LedgerView, pending: PendingMarks, findings: FindingView[], locale: Locale,
+): number {
   const sheet = ctx.workbook.worksheets.getItem(v.sheet);
   const clear = v.values.length
     ? ledgerRuns(v).map(([j, n]) => sheet.getRange(areaAddress(v.col0 + j, v.row0 + 2, n, v.values.length)))
@@ -38,15 +37,14 @@ export function queueFindingMarks(
     fill: f.severity === 'error' ? FILLS.error : FILLS.warning,
     text: f.message,
   }));
-  let results: CellValue[][] | undefined;
-  if (!caps.notes && !caps.comments) {
-    const head = locale === 'en' ? ['Row', 'Column', 'Cell', 'Severity', 'Rule', 'Message'] : ['行号', '列', '单元格', '级别', '规则', '说明'];
-    results = [head, ...findings.map((f) => [
-      f.row || '', f.column ? columnName(f.column, locale) : '',
-      f.address ?? '', t(locale, f.severity), f.rule, f.message,
-    ] as CellValue[])];
-  }
-  queueMarks(ctx, pending, { kind: 'validate', clear, marks: mergeMarks(marks, [FILLS.error, FILLS.warning]), results });
+  const results: ResultsTable = {
+    head: locale === 'en' ? ['Row', 'Column', 'Cell', 'Severity', 'Rule', 'Message'] : ['行号', '列', '单元格', '级别', '规则', '说明'],
+    rows: findings.map((f) => ({
+      address: f.address,
+      cells: [f.row || '', f.column ? columnName(f.column, locale) : '', f.address ?? '', t(locale, f.severity), f.rule, f.message],
+    })),
+  };
+  return queueMarks(ctx, pending, { kind: 'validate', clear, marks: mergeMarks(marks, [FILLS.error, FILLS.warning]), results });
 }
 
 /** A failed sync because the ledger table is not in the workbook. */

@@ -218,9 +218,10 @@ export class WorkbookModel {
   addComment(list: 'comments' | 'notes', s: SheetModel, a: Area, content: string): CommentModel {
     if (a.rows !== 1 || a.cols !== 1) throw new FakeError('InvalidArgument', 'The comment must be on a single cell.');
     const all = this[list];
-    if (all.some((c) => c.sheet === s && c.r === a.r0 && c.c === a.c0)) {
-      throw new FakeError('InvalidArgument', `The cell ${formatAddress(s.name, a)} already has a ${list === 'notes' ? 'note' : 'comment'}.`);
-    }
+    // A cell holds one note or one (threaded) comment, never both and never two.
+    const there = this.notes.some((c) => c.sheet === s && c.r === a.r0 && c.c === a.c0) ? 'note'
+      : this.comments.some((c) => c.sheet === s && c.r === a.r0 && c.c === a.c0) ? 'comment' : undefined;
+    if (there) throw new FakeError('InvalidArgument', `The cell ${formatAddress(s.name, a)} already has a ${there}.`);
     const c: CommentModel = { id: nextId(list), sheet: s, r: a.r0, c: a.c0, content };
     all.push(c);
     return c;
