@@ -18,17 +18,45 @@ import type { BadCell } from './rules';
 
 let t2s: ((s: string) => string) | undefined;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Results of a pure string function for short inputs, kept until `max` are held, then started
+ * afresh: a ledger repeats the same county, list, stage and unit names on thousands of rows.
+ */
+function memo(fn: (s: string) => string, max = 20_000, longest = 64): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s) => {
+    if (s.length > longest) return fn(s);
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= max) cache = new Map();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+const convertT2s = memo((s) => {
+  t2s ??= Converter({ from: 'tw', to: 'cn' });
+  return t2s(s);
+});
+
 /** Traditional → Simplified Chinese (OpenCC, Taiwan/Hong Kong variants included); the converter is built once, on first use. */
 export function toSimplified(s: string): string {
   // Pure ASCII has nothing to convert: skip the dictionary walk.
-  if (!/[^\x00-\x7f]/.test(s)) return s;
-  t2s ??= Converter({ from: 'tw', to: 'cn' });
-  return t2s(s);
+  if (!NON_ASCII.test(s)) return s;
+  return convertT2s(s);
 }
+
+const halfWidthOf = memo((s) => s.normalize('NFKC').replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-').replace(/[\u200B-\u200D\uFEFF]/g, '').trim());
 
 /** Full-width → half-width (digits, letters, brackets, %, ideographic space …), dashes unified, trimmed. */
 export function halfWidth(s: string): string {
-  return s.normalize('NFKC').replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-').replace(/[\u200B-\u200D\uFEFF]/g, '').trim();
+  // ASCII is its own NFKC form and holds no dash or zero-width character: only trimming is left.
+  if (!NON_ASCII.test(s)) return s.trim();
+  return halfWidthOf(s);
 }
 
 /** Half-width, Simplified, without any whitespace: the form enum values and headers are compared in. */
@@ -312,8 +340,10 @@ export const PARSERS: Record<ColumnType, Parser> = {
     const s = asText(raw);
     if (s === undefined) return bad('TYPE', 'notText');
     const t = s.trim();
+    // Characters (code points) never outnumber UTF-16 units: count them only when it may matter.
+    if (c.maxLength === undefined || t.length <= c.maxLength) return ok(t);
     const length = [...t].length;
-    return c.maxLength !== undefined && length > c.maxLength ? bad('TYPE', 'tooLong', { length, max: c.maxLength }) : ok(t);
+    return length > c.maxLength ? bad('TYPE', 'tooLong', { length, max: c.maxLength }) : ok(t);
   },
 };
 
