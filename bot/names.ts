@@ -226,12 +226,15 @@ export class NameIndex {
   closest(text: string, count = 3): NameEntry[] {
     const q = this.stripPlaces(normalise(text));
     if (!q) return [];
+    // Letters only: pinyin initials with a slip, measured against each name's initials.
+    const letters = /^[a-z]+$/.test(q);
     const qChars = new Set(q);
     return this.items
       .map((it) => {
-        const shared = [...new Set(it.core)].filter((c) => qChars.has(c)).length;
-        const overlap = (2 * shared) / (qChars.size + new Set(it.core).size || 1);
-        const dist = editDistance(q, it.core) / Math.max(q.length, it.core.length, 1);
+        const target = letters ? it.initials : it.core;
+        const shared = [...new Set(target)].filter((c) => qChars.has(c)).length;
+        const overlap = (2 * shared) / (qChars.size + new Set(target).size || 1);
+        const dist = editDistance(q, target) / Math.max(q.length, target.length, 1);
         return { it, shared, rank: overlap - dist / 2 };
       })
       .filter((x) => x.shared > 0)

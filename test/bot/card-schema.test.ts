@@ -92,7 +92,7 @@ function inputsFor(codes: string[]): Array<Partial<Activity>> {
     ...buttons.map((value) => ({ text: undefined, value })),
     ...['missing', 'colour'].map((kind) => ({ text: undefined, value: { verb: 'page', kind, colour: 'red', page: 1 } })),
     { text: undefined, value: { verb: 'problems' } },
-    { type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }] },
+    { type: 'conversationUpdate', membersAdded: [{ id: 'bot-1', name: 'bot' }] },
   ];
 }
 

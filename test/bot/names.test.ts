@@ -48,6 +48,12 @@ describe('name index', () => {
     expect(index.search('天气怎么样')).toEqual({ kind: 'none', closest: [] });
   });
 
+  it('offers the closest names for pinyin initials with a slip, by their initials', () => {
+    const r = index.search('hshstxfgx');
+    expect(r.kind).toBe('none');
+    if (r.kind === 'none') expect(r.closest[0].code).toBe('A');
+  });
+
   it('ignores generic words shared by many names', () => {
     expect(index.match('工程').length).toBe(0);
     expect(index.match('项目进展').length).toBe(0);
