@@ -24,7 +24,7 @@ export function formatNumber(n: number | null | undefined, digits = 2): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return NO_NUMBER;
   const s = fixed(digits).format(n);
   // Intl keeps the sign of values that round to zero ("-0.00").
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  return s.charCodeAt(0) === 45 && /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
 const UNIT: Record<Locale, { wan: string; yi: string }> = {

@@ -6,9 +6,28 @@ export interface Text {
   en: string;
 }
 
+// Templates split once into [text, name, text, name, …, text]: reasons and messages are filled
+// for every project of a province. Bounded, as format also takes templates it was not built with.
+let pieces = new Map<string, string[]>();
+function piecesOf(template: string): string[] {
+  let p = pieces.get(template);
+  if (!p) {
+    p = template.split(/\{(\w+)\}/);
+    if (pieces.size >= 2_000) pieces = new Map();
+    pieces.set(template, p);
+  }
+  return p;
+}
+
 /** Fills `{name}` placeholders; unknown placeholders stay as they are. */
 export function format(template: string, params: Record<string, string | number | undefined> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+  const p = piecesOf(template);
+  let out = p[0];
+  for (let i = 1; i < p.length; i += 2) {
+    const v = params[p[i]];
+    out += (v === undefined ? `{${p[i]}}` : String(v)) + p[i + 1];
+  }
+  return out;
 }
 
 export function tr(locale: Locale, text: Text, params?: Record<string, string | number | undefined>): string {
