@@ -3,7 +3,7 @@
 // Exit 0 no errors, 1 errors, 2 the file cannot be read (or bad arguments).
 import { tr, type Text } from '../../../core/i18n';
 import { column } from '../../../core/ledger';
-import { parseRow } from '../../../core/parse';
+import { parseByKey } from '../../../core/parse';
 import { findingsJson, validateLedger, type LedgerValidation } from '../../../core/validate';
 import type { Finding, Locale, MonthlyReport, Period } from '../../../core/types';
 import type { Store } from '../../store/store';
@@ -49,7 +49,11 @@ export async function checkFile(
   }
   let history: Map<string, MonthlyReport[]> | undefined;
   if (opts.store) {
-    const codes = file.rows.map((r) => parseRow(r.raw, ctx.config).values.code).filter((c): c is string => Boolean(c));
+    // Only the code cell is needed here: validateLedger parses whole rows once, below.
+    const codes = file.rows.map((r) => {
+      const c = parseByKey('code', r.raw && typeof r.raw === 'object' ? r.raw.code : undefined, ctx.config);
+      return c.status === 'ok' ? (c.value as string) : undefined;
+    }).filter((c): c is string => Boolean(c));
     history = opts.store.historyFor(codes, period);
   }
   const result = validateLedger({
