@@ -20,3 +20,8 @@ export function rankingHistory(store: RankingSource, config: Config, period: Per
   }
   return out;
 }
+
+/** Handan's commendations and talks are announced on the half-year and year-end rankings. */
+export function isHalfYearOrYearEnd(period: Period): boolean {
+  return monthOf(period) === 6 || monthOf(period) === 12;
+}

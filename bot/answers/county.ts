@@ -8,6 +8,7 @@ import { M } from '../messages';
 import { canSee } from './caller';
 import { missingReports } from './lists';
 import { cityEscalations, problemSummaryOf } from './summary';
+import { isHalfYearOrYearEnd } from '../../server/ranking';
 import { card, text, type Ask, type Reply } from './reply';
 
 export function countyAnswer(a: Ask, county: string): Reply[] {
@@ -50,6 +51,7 @@ export function overviewAnswer(a: Ask): Reply[] {
           period,
           top: pick(commended),
           bottom: pick(talks),
+          announced: isHalfYearOrYearEnd(period),
           colours: colourCounts(a.data.scores(states, period, a.locale)),
           projects: states.length,
           problems: problemSummaryOf(a, a.data.store.problems.list()),

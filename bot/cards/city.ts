@@ -11,6 +11,8 @@ export interface CityView {
   /** Counties commended (top) and called in for talks (bottom), by core's commendations(). */
   top: CountyRanking[];
   bottom: CountyRanking[];
+  /** A half-year or year-end ranking: the top are commended and the bottom called in (Handan). */
+  announced: boolean;
   colours: Record<Colour, number>;
   projects: number;
   /** Problem summary sentence (core's problemSummary). */
@@ -23,8 +25,10 @@ const L = {
   projects: { 'zh-CN': '项目总数', en: 'Projects' },
   colours: { 'zh-CN': '四色分布', en: 'Colours' },
   problems: { 'zh-CN': '问题清单', en: 'Problems' },
-  top: { 'zh-CN': '排名前 {n}（通报表扬）', en: 'Top {n} (commended)' },
-  bottom: { 'zh-CN': '排名后 {n}（约谈）', en: 'Bottom {n} (called in)' },
+  top: { 'zh-CN': '排名前 {n}', en: 'Top {n}' },
+  bottom: { 'zh-CN': '排名后 {n}', en: 'Bottom {n}' },
+  topAnnounced: { 'zh-CN': '排名前 {n}（通报表扬）', en: 'Top {n} (commended)' },
+  bottomAnnounced: { 'zh-CN': '排名后 {n}（约谈）', en: 'Bottom {n} (called in)' },
   rankCol: { 'zh-CN': '名次', en: 'Rank' },
   countyCol: { 'zh-CN': '县市区', en: 'County' },
   scoreCol: { 'zh-CN': '得分', en: 'Score' },
@@ -74,11 +78,13 @@ export function cityCard(v: CityView, locale: Locale): Card {
     [t('problems'), v.problems],
   ];
   const head = t('head', { city: v.city, period: v.period });
+  const topTitle = t(v.announced ? 'topAnnounced' : 'top', { n: top.length });
+  const bottomTitle = t(v.announced ? 'bottomAnnounced' : 'bottom', { n: bottom.length });
   const body: Json[] = [
     block(md(head), { size: 'Medium', weight: 'Bolder' }),
     facts(rows),
-    ...table(t('top', { n: top.length }), top, locale, t),
-    ...(bottom.length ? table(t('bottom', { n: bottom.length }), bottom, locale, t) : []),
+    ...table(topTitle, top, locale, t),
+    ...(bottom.length ? table(bottomTitle, bottom, locale, t) : []),
     block(md(t('escalations')), { weight: 'Bolder', spacing: 'Medium' }),
     ...(esc.length ? esc.map((s) => block(md(s), { color: 'Attention', spacing: 'Small' })) : [block(t('none'), { spacing: 'Small' })]),
   ];
@@ -89,8 +95,8 @@ export function cityCard(v: CityView, locale: Locale): Card {
   const text = [
     head,
     lines(rows),
-    `${t('top', { n: top.length })}：${top.map((r) => `${r.rank}. ${r.county} ${formatNumber(r.score, 1)}`).join('；')}`,
-    ...(bottom.length ? [`${t('bottom', { n: bottom.length })}：${bottom.map((r) => `${r.rank}. ${r.county} ${formatNumber(r.score, 1)}`).join('；')}`] : []),
+    `${topTitle}：${top.map((r) => `${r.rank}. ${r.county} ${formatNumber(r.score, 1)}`).join('；')}`,
+    ...(bottom.length ? [`${bottomTitle}：${bottom.map((r) => `${r.rank}. ${r.county} ${formatNumber(r.score, 1)}`).join('；')}`] : []),
     `${t('escalations')}：${esc.length ? esc.join('；') : t('none')}`,
   ].join('\n');
   return adaptive(body, actions, text);

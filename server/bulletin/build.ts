@@ -15,10 +15,10 @@ import type { Colour, Escalation, IndicatorKey, Locale, Period, Problem, Project
 import { rankingChart, type BarTone } from './chart';
 import { FMT, paragraph, printSetup, shade, table, titleBlock, type Col, type Value } from './sheet';
 import { INDICATOR_LABELS, T } from './texts';
-import { rankingHistory } from '../ranking';
+import { isHalfYearOrYearEnd, rankingHistory } from '../ranking';
 
-// Kept here too for callers that imported it from the bulletin first.
-export { rankingHistory };
+// Kept here too for callers that imported them from the bulletin first.
+export { isHalfYearOrYearEnd, rankingHistory };
 
 /** What the bulletin reads from the store. */
 export interface BulletinStore {
@@ -29,11 +29,6 @@ export interface BulletinStore {
 export interface BulletinOptions {
   /** "Today" for overdue problems; default now. */
   now?: Date;
-}
-
-/** Handan's commendations and talks are announced on the half-year and year-end rankings. */
-export function isHalfYearOrYearEnd(period: Period): boolean {
-  return monthOf(period) === 6 || monthOf(period) === 12;
 }
 
 const COLOUR_ARGB: Record<Colour, string> = { green: 'FFC6EFCE', white: 'FFFFFFFF', yellow: 'FFFFEB9C', red: 'FFFFC7CE', none: 'FFEDEDED' };

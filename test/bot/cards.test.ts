@@ -6,6 +6,7 @@ import { projectCard } from '../../bot/cards/project';
 import { choiceCard } from '../../bot/cards/choice';
 import { problemsCard } from '../../bot/cards/problems';
 import { helpCard, welcomeCard } from '../../bot/cards/help';
+import { cityCard } from '../../bot/cards/city';
 import type { Project, ProjectScore } from '../../core/types';
 import { cardStrings } from './fixture';
 
@@ -78,5 +79,21 @@ describe('help and welcome', () => {
   it('welcome has an English version', () => {
     expect(welcomeCard('en').text).toContain('Key Project Ledger assistant');
     expect(welcomeCard('zh-CN').text).toContain('重点项目台账助手');
+  });
+});
+
+describe('city card', () => {
+  const r = (county: string, rank: number) => ({ county, rank, score: 100 - rank, indicators: {}, ranks: {} }) as any;
+  const view = { city: '衡水市', period: '2026-03', top: [r('桃城区', 1)], bottom: [r('景县', 13)], colours: { green: 1, white: 2, yellow: 3, red: 4, none: 0 }, projects: 10, problems: '发现问题 0 处', escalations: [] };
+
+  it('says commended / called in only on the half-year and year-end rankings', () => {
+    const march = cityCard({ ...view, announced: false }, 'zh-CN').text;
+    expect(march).toContain('排名前 1：1. 桃城区');
+    expect(march).toContain('排名后 1：13. 景县');
+    expect(march).not.toMatch(/通报表扬|约谈）/);
+    const june = cityCard({ ...view, period: '2026-06', announced: true }, 'zh-CN').text;
+    expect(june).toContain('排名前 1（通报表扬）：1. 桃城区');
+    expect(june).toContain('排名后 1（约谈）：13. 景县');
+    expect(cityCard({ ...view, announced: true }, 'en').text).toContain('Top 1 (commended)');
   });
 });

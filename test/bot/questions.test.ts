@@ -94,6 +94,9 @@ describe('counties, city, lists', () => {
     expect(text).toContain('项目总数：8');
     expect(text).toContain('发现问题 3 处，整改完毕 0 处，正在处理 3 处，其中逾期 2 处');
     expect(text).toMatch(/1\. 滨湖新区/);
+    // March: the top and bottom are shown, but commendations and talks wait for June and December.
+    expect(text).toMatch(/排名前 \d+：/);
+    expect(text).not.toContain('通报表扬');
     expect(JSON.stringify(cardOf(r))).toContain('"type":"Table"');
   });
 
