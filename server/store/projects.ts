@@ -56,8 +56,9 @@ export class ProjectRepo {
   }
 
   /** Inserts or replaces a project's master data; returns what happened and the record before. */
-  save(p: Project, ctx: WriteCtx): { action: 'create' | 'update' | 'unchanged'; before?: Project } {
-    const before = this.get(p.code);
+  save(p: Project, ctx: WriteCtx, known?: { before: Project | undefined }): { action: 'create' | 'update' | 'unchanged'; before?: Project } {
+    // `known`: the caller has just read the record in this transaction (an import reads every row anyway).
+    const before = known ? known.before : this.get(p.code);
     const at = nowIso(ctx);
     if (!before) {
       this.insertStmt.run({ ...toParams(FIELDS, p), at });

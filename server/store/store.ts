@@ -169,7 +169,7 @@ export class Store {
         // Rolling lists: a ready reserve project joins 拟新开工, a started new start joins 在建.
         const auto = nextList(project, report, period, this.config.locale);
         if (auto) project.list = auto.to;
-        const saved = this.projects.save(project, ctx);
+        const saved = this.projects.save(project, ctx, { before });
         if (saved.action === 'create') result.created++;
         if (saved.action === 'update') result.updated++;
         if (before?.list !== project.list) {
