@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSITIONS } from '../../core/problems';
 import { localDate, localDateTime } from '../../core/periods';
 import type { ProblemStatus } from '../../core/types';
-import { AAD, cardOf, makeFixture, NOW, PROJECTS, readable, send, type Fixture } from './fixture';
+import { AAD, cardOf, cardStrings, makeFixture, NOW, PROJECTS, readable, send, XSS_IMG, XSS_LINK, type Fixture } from './fixture';
 
 let f: Fixture;
 beforeAll(() => {
@@ -116,6 +116,17 @@ describe('recording a problem', () => {
     const [r] = await press(form());
     expect(r.text).toMatch(/已有相同描述的未解决问题（#\d+，待解决），未重复登记/);
     expect(f.store.problems.list()).toHaveLength(before);
+  });
+
+  it('hostile text is stored as typed, confirmed as plain text and escaped in the card', async () => {
+    const description = `${XSS_IMG} ${XSS_LINK}`;
+    const [done, list] = await press(form({ description, unit: '# 标题' }), 'admin');
+    expect(f.store.problems.list({ projectCode: LAKE.code }).some((p) => p.description === description && p.unit === '# 标题')).toBe(true);
+    expect(done.textFormat).toBe('plain');
+    expect(done.text).toContain(description);
+    const shown = cardStrings(cardOf(list)!.body).join('\n');
+    expect(shown).toContain('\\<img src=x onerror=alert(1)\\> \\*\\*\\[x\\](http://evil)\\*\\*');
+    expect(shown).not.toMatch(/(?<!\\)<img|(?<!\\)\*\*\[/);
   });
 
   it('the unit defaults to the project’s when left empty', async () => {
