@@ -33,6 +33,11 @@ export interface ReminderView {
   /** Calendar days from today to the deadline (negative once it has passed). */
   daysLeft: number;
   missing: ReminderProject[];
+  /** Reports of the month before `period` still missing after its deadline (late). */
+  late: ReminderProject[];
+  /** That month and its (passed) deadline. */
+  latePeriod: Period;
+  lateDeadline: string;
   red: ReminderProject[];
   yellow: ReminderProject[];
   overdue: ReminderProblem[];
@@ -51,6 +56,7 @@ const L = {
   past: { 'zh-CN': '报送截止 {deadline}，已逾期 {n} 天', en: 'was due {deadline}, {n} days ago' },
   missing: { 'zh-CN': '未报送项目（{n} 个）', en: 'Reports missing ({n})' },
   allIn: { 'zh-CN': '本月台账已全部报送。', en: 'All reports are in.' },
+  late: { 'zh-CN': '逾期未报（{period} 月报，{deadline} 已截止，{n} 个）', en: 'Late: {period} reports past the {deadline} deadline ({n})' },
   red: { 'zh-CN': '🔴 红色项目（{n} 个）', en: '🔴 Red projects ({n})' },
   yellow: { 'zh-CN': '🟡 黄色项目（{n} 个）', en: '🟡 Yellow projects ({n})' },
   overdue: { 'zh-CN': '逾期未办结问题（{n} 条）', en: 'Overdue problems ({n})' },
@@ -75,7 +81,7 @@ const SEP: Record<Locale, string> = { 'zh-CN': '、', en: ', ' };
 
 /** Whether there is anything to say besides the all-clear. */
 export function hasNews(v: ReminderView): boolean {
-  return v.missing.length + v.red.length + v.yellow.length + v.overdue.length + v.escalations.length > 0;
+  return v.missing.length + v.late.length + v.red.length + v.yellow.length + v.overdue.length + v.escalations.length > 0;
 }
 
 function deadlineLine(v: ReminderView, locale: Locale): string {
@@ -119,6 +125,9 @@ export function reminderCard(v: ReminderView, locale: Locale): Card {
   const sections: Section[] = [];
   if (v.missing.length) sections.push({ heading: tr(locale, L.missing, { n: v.missing.length }), style: 'Warning', items: projectItems(v.missing, v.scope, false) });
   else sections.push({ heading: tr(locale, L.allIn), style: 'Good', items: [] });
+  if (v.late.length) {
+    sections.push({ heading: tr(locale, L.late, { period: v.latePeriod, deadline: v.lateDeadline, n: v.late.length }), style: 'Attention', items: projectItems(v.late, v.scope, false) });
+  }
   if (v.red.length) sections.push({ heading: tr(locale, L.red, { n: v.red.length }), style: 'Attention', items: projectItems(v.red, v.scope, true) });
   if (v.yellow.length) sections.push({ heading: tr(locale, L.yellow, { n: v.yellow.length }), style: 'Warning', items: projectItems(v.yellow, v.scope, true) });
   if (v.overdue.length) {

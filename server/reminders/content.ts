@@ -1,6 +1,7 @@
 // What each scope's reminder says, with every number taken from core:
 // - missing reports: projects with core's NO_REPORT flag when scoring the reporting month
-//   (reportingPeriod(now, deadlineDay): the month whose reports are due next);
+//   (reportingPeriod(now, deadlineDay): the month whose reports are due next); late reports:
+//   the same flag for the month before, whose deadline has passed;
 // - red and yellow projects with core's reasons, and escalations, as of the month before it:
 //   the last month whose deadline has passed, so a report not yet due does not colour a project;
 // - overdue problems: open problems core's isOverdue flags today.
@@ -34,6 +35,8 @@ export interface ContentInput {
 export function isKnownScope(scope: string, config: Config): boolean {
   return scope === CITY_SCOPE || config.counties.some((c) => c.name === scope);
 }
+
+const noReport = (s: ProjectScore) => Boolean(s.flags?.some((f) => f.code === 'NO_REPORT'));
 
 const inScope = (scope: string) => (county: string) => scope === CITY_SCOPE || county === scope;
 
@@ -84,7 +87,10 @@ export class ReminderContent {
       period,
       deadline,
       daysLeft: daysBetween(this.today, deadline),
-      missing: current.filter((s) => here(s.county) && s.flags?.some((f) => f.code === 'NO_REPORT')).map(project),
+      missing: current.filter((s) => here(s.county) && noReport(s)).map(project),
+      late: previous.filter((s) => here(s.county) && noReport(s)).map(project),
+      latePeriod: this.scored,
+      lateDeadline: deadlineOf(this.scored, config.deadlineDay),
       red: previous.filter((s) => here(s.county) && s.colour === 'red').map(project),
       yellow: previous.filter((s) => here(s.county) && s.colour === 'yellow').map(project),
       overdue: this.problems

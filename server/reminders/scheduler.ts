@@ -99,13 +99,23 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     armed = nextSlot(config, new Date());
     if (!armed) return;
     const slot = armed;
-    // unref: a scheduler someone forgot to stop must not keep the process alive.
-    job = new Cron(slot.dueAt, { timezone: config.timezone, unref: true }, () => {
+    const fire = () => {
       logger.info({ slot: slot.id, period: slot.period }, '开始发送提醒');
       runSlot(slot)
         .catch((e) => logger.error({ err: e, slot: slot.id }, '提醒发送出错'))
         .finally(arm);
-    });
+    };
+    if (slot.dueAt.getTime() <= Date.now()) {
+      // Due already while we worked it out (a pattern that fires every few seconds): run it now.
+      const t = setTimeout(() => {
+        retryTimers.delete(t);
+        fire();
+      }, 0);
+      retryTimers.add(t);
+    } else {
+      // unref: a scheduler someone forgot to stop must not keep the process alive.
+      job = new Cron(slot.dueAt, { timezone: config.timezone, unref: true }, fire);
+    }
     logger.info({ slot: slot.id, dueAt: slot.dueAt.toISOString() }, '下一次提醒');
   }
 

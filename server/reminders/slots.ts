@@ -128,7 +128,7 @@ export function nextSlot(c: ReminderCfg, after: Date): Slot | undefined {
   for (const span of [DAY, 8 * DAY, 60 * DAY]) {
     // Enough runs to cover a daily pattern's 21-day look-back and the window; a pattern that
     // fires several times a day has no look-back, so its first runs are the ones that count.
-    const [first] = slotsBetween(c, from, new Date(from.getTime() + span), 200);
+    const [first] = slotsBetween(c, from, new Date(from.getTime() + span), 60);
     if (first) return first;
   }
   return undefined;

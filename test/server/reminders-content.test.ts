@@ -38,6 +38,7 @@ function expected(scope: string) {
   const countyOf = new Map(states.map((s) => [s.project.code, s.project.county]));
   return {
     missing: current.filter((s) => here(s.county) && s.flags?.some((f) => f.code === 'NO_REPORT')).map((s) => s.projectCode),
+    late: closed.filter((s) => here(s.county) && s.flags?.some((f) => f.code === 'NO_REPORT')).map((s) => s.projectCode),
     red: closed.filter((s) => here(s.county) && s.colour === 'red').map((s) => s.projectCode),
     yellow: closed.filter((s) => here(s.county) && s.colour === 'yellow').map((s) => s.projectCode),
     redReasons: closed.filter((s) => here(s.county) && s.colour === 'red').map((s) => s.reason),
@@ -64,6 +65,8 @@ describe('reminder content', () => {
       expect(v.deadline).toBe('2026-11-05');
       expect(v.daysLeft).toBe(3);
       expect(v.missing.map((p) => p.code)).toEqual(e.missing);
+      expect(v.late.map((p) => p.code)).toEqual(e.late);
+      expect([v.latePeriod, v.lateDeadline]).toEqual(['2026-09', '2026-10-05']);
       expect(v.red.map((p) => p.code)).toEqual(e.red);
       expect(v.red.map((p) => p.reason)).toEqual(e.redReasons);
       expect(v.yellow.map((p) => p.code)).toEqual(e.yellow);
@@ -98,7 +101,7 @@ describe('reminder content', () => {
 describe('reminder card', () => {
   const base: ReminderView = {
     scope: '桃城区', kind: 'deadline', period: '2026-10', deadline: '2026-11-05', daysLeft: 1,
-    missing: [], red: [], yellow: [], overdue: [], escalations: [],
+    missing: [], late: [], latePeriod: '2026-09', lateDeadline: '2026-10-05', red: [], yellow: [], overdue: [], escalations: [],
   };
 
   it('escapes user-typed names for Adaptive Card Markdown, keeps them raw in the fallback', () => {
@@ -143,5 +146,13 @@ describe('reminder card', () => {
   it('escalations read as the meeting the county must explain at', () => {
     const card = reminderCard({ ...base, scope: '全市', escalations: [{ county: '景县', level: 2, indicators: ['investmentRate', 'startRate'], months: 2 }] }, 'zh-CN');
     expect(card.text).toContain('景县：投资完成率、开工率 连续 2 个月排名末位，须在市委常委会上作说明');
+  });
+
+  it('reports still missing after last month’s deadline are listed as late', () => {
+    const v = { ...base, late: [{ code: 'L1', name: '桃城某项目', county: '桃城区' }] };
+    expect(hasNews(v)).toBe(true);
+    const card = reminderCard(v, 'zh-CN');
+    expect(card.text).toContain('逾期未报（2026-09 月报，2026-10-05 已截止，1 个）');
+    expect(card.text).toContain('1. 桃城某项目');
   });
 });
