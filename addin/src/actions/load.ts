@@ -32,8 +32,11 @@ export function rowCells(r: LedgerRow): CellValue[] {
 }
 
 /**
- * Last month's figures as history for the offline checks. Its monthInvest is unknown when the
- * server does not send it: NaN makes it count neither as a month without investment nor as a spike.
+ * Last month's figures as history for the offline checks. GET /api/v1/ledger's `previous` carries
+ * year-to-date and since-start totals but no monthInvest (nor earlier months), so offline the pane
+ * cannot judge STALLED (months without investment) or SPIKE (a jump over the monthly average):
+ * NaN makes last month count neither way. The server judges both on submit with the stored
+ * history, and its findings are marked like local ones. A monthInvest sent in `previous` is used.
  */
 export function historyOf(rows: LedgerRow[]): Map<string, MonthlyReport[]> {
   const h = new Map<string, MonthlyReport[]>();
