@@ -122,13 +122,13 @@ export function slotsBetween(c: ReminderCfg, from: Date, to: Date, max?: number)
   return [...weekly.filter((s) => s.dueAt < to), ...deadline].sort((a, b) => +a.dueAt - +b.dueAt);
 }
 
-/** The first slot due strictly after `after`: looks a day ahead, then a week, then 60 days. */
-export function nextSlot(c: ReminderCfg, after: Date): Slot | undefined {
+/** The first slot (of a kind) due strictly after `after`: looks a day ahead, then a week, then 60 days. */
+export function nextSlot(c: ReminderCfg, after: Date, kind?: SlotKind): Slot | undefined {
   const from = new Date(after.getTime() + 1);
   for (const span of [DAY, 8 * DAY, 60 * DAY]) {
     // Enough runs to cover a daily pattern's 21-day look-back and the window; a pattern that
     // fires several times a day has no look-back, so its first runs are the ones that count.
-    const [first] = slotsBetween(c, from, new Date(from.getTime() + span), 60);
+    const [first] = slotsBetween(c, from, new Date(from.getTime() + span), 60).filter((s) => !kind || s.kind === kind);
     if (first) return first;
   }
   return undefined;
