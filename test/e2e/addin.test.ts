@@ -191,6 +191,30 @@ describe.skipIf(!HAVE_CHROMIUM)('add-in in Chromium against the real service', (
     await page.close();
   }, 120_000);
 
+  it("keeps a clerk's own comment on a cell it marks: fill, finding in the list and on 校验结果", async () => {
+    const { page, errors } = await openPane();
+    await act(page, 'load');
+    const cell = `台账!${colOf('annualPlan')}2`;
+    await page.evaluate(async (a) => {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.comments.add(a, '王科长：计划数待核');
+        ctx.workbook.worksheets.getItem('台账').getRange(a.split('!')[1]).values = [['很多']];
+        await ctx.sync();
+      });
+    }, cell);
+    const syncsBefore = await model<number>(page, 'return m.syncs');
+    const status = await act(page, 'validate');
+    // Read, find where others' comments are, write: one lookup more, not one per row.
+    expect(await model<number>(page, 'return m.syncs') - syncsBefore).toBe(3);
+    expect(status).toContain('原有他人的批注');
+    expect(await model<string>(page, 'return m.commentAt(args[0])', cell)).toBe('王科长：计划数待核');
+    expect(await model<string>(page, 'return m.fillAt(args[0])', cell)).toBe('#FFC7CE');
+    expect(await page.locator(`li.finding[data-address="${cell}"]`).textContent()).toContain('很多');
+    expect(await model<string>(page, 'return m.valueAt("校验结果!C2")')).toBe(cell);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('signs in with Office SSO when the host gives a token, and registers the custom functions', async () => {
     const { page } = await openPane(server.tokens.staff);
     expect(await page.isHidden('#token-form')).toBe(true);
