@@ -65,7 +65,7 @@ export function createApplication(o: AppOptions): Application<TurnState> {
   const { data, logger } = o;
 
   /** Resolves the caller; unknown callers (closed mode) are told how to be added and get nothing else. */
-  async function withCaller(ctx: TurnContext, written: { english: boolean; chinese: boolean } | undefined, run: (a: Ask) => Reply[], lang?: Locale): Promise<void> {
+  async function withCaller(ctx: TurnContext, written: { english: boolean; chinese: boolean } | undefined, run: (a: Ask) => Reply[] | Promise<Reply[]>, lang?: Locale): Promise<void> {
     const locale = lang ?? localeOf(ctx.activity, written, data.config.locale);
     const who = resolveCaller(ctx.activity, data, o.open);
     if (!who.ok) {
@@ -73,7 +73,7 @@ export function createApplication(o: AppOptions): Application<TurnState> {
       return;
     }
     const a: Ask = { data, caller: who.caller, locale, conversationId: ctx.activity.conversation?.id ?? '' };
-    const replies = run(a);
+    const replies = await run(a);
     await ctx.sendActivities(toActivities(replies, locale));
     logCall(ctx, who.caller);
   }
@@ -107,7 +107,7 @@ export function createApplication(o: AppOptions): Application<TurnState> {
   for (const [verb, handle] of Object.entries(VERBS)) {
     app.adaptiveCards.actionSubmit(verb, async (ctx, _state, d: Record<string, unknown>) => {
       const lang = d.lang === 'en' || d.lang === 'zh-CN' ? d.lang : undefined;
-      await withCaller(ctx, undefined, (a) => handle(a, d) ?? [{ text: tr(a.locale, M.badButton) }], lang);
+      await withCaller(ctx, undefined, async (a) => (await handle(a, d)) ?? [{ text: tr(a.locale, M.badButton) }], lang);
     });
   }
 

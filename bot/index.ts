@@ -5,7 +5,7 @@
 // BOT_ID unset the adapter runs anonymously (local use, Agents Playground); with it set,
 // requests without a valid Bot Framework token get 401. KEYPROJ_BOT_OPEN (default: on when
 // BOT_ID is unset) lets callers who are not users read the whole city as viewers.
-import { ActivityTypes, ConfigurationServiceClientCredentialFactory, type Request, type Response } from 'botbuilder';
+import { ActivityTypes, ConfigurationServiceClientCredentialFactory, type ConversationReference, type Request, type Response } from 'botbuilder';
 import { TeamsAdapter, type Application, type TurnState } from '@microsoft/teams-ai';
 import { tr, toLocale } from '../core/i18n';
 import { createApplication } from './app';
@@ -38,6 +38,19 @@ export function createBot(deps: BotDeps): Bot {
   const { logger, env } = deps;
   const adapter = createAdapter(env);
   const data = new BotData(deps);
+  const botId = env.BOT_ID?.trim() ?? '';
+  data.deliver = async (ref, text) => {
+    // Caught inside the turn: a failed proactive post must reach the caller, not onTurnError.
+    let failure: unknown;
+    await adapter.continueConversationAsync(botId, ref as ConversationReference, async (ctx) => {
+      try {
+        await ctx.sendActivity({ type: ActivityTypes.Message, text, textFormat: 'plain' });
+      } catch (err) {
+        failure = err;
+      }
+    });
+    if (failure) throw failure;
+  };
   const app = createApplication({ adapter, data, logger, open: isOpenMode(env) });
 
   adapter.onTurnError = async (ctx, err) => {

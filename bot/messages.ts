@@ -21,6 +21,12 @@ export const M = {
     'zh-CN': '【催报】{county}还有 {n} 个重点项目未报送 {period} 月度进展：{names}。报送截止日期为 {deadline}，请填报员尽快在 Excel 台账中填报并提交。（{actor} 催报）',
     en: '[Reminder] {county} still has {n} key projects without a {period} report: {names}. The deadline is {deadline}; staff, please fill in and submit the ledger in Excel. (sent by {actor})',
   },
+  nudgeSent: { 'zh-CN': '已同时发送到 {n} 个订阅了{county}提醒的会话。', en: 'Also sent to {n} conversations subscribed to {county} reminders.' },
+  nudgeFailed: { 'zh-CN': '另有 {n} 个会话发送失败，请稍后再试。', en: ' {n} could not be reached; please try again later.' },
+  nudgeNoTargets: {
+    'zh-CN': '{county}还没有订阅提醒的会话，催报只发在本会话。请在{county}填报员所在的群里发送“订阅提醒 {county}”，以后催报会直接送达。',
+    en: 'No conversation subscribes to {county} reminders, so the reminder is only in this chat. Send "subscribe {county}" in the chat of its staff so nudges reach them.',
+  },
   subscribeAsk: { 'zh-CN': '请写明订阅范围，例如“订阅提醒 桃城区”或“订阅提醒 全市”。', en: 'Please name the scope, e.g. "subscribe Taocheng" or "subscribe city".' },
   subscribeBadCounty: { 'zh-CN': '“{target}”不是已配置的县市区。可选：{options}，或“全市”。', en: '"{target}" is not a configured county. Choose one of: {options}, or the whole city (全市).' },
   subscribeDenied: { 'zh-CN': '您只能订阅本县市区（{county}）的提醒。', en: 'You can only subscribe to reminders of your own county ({county}).' },

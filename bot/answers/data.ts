@@ -1,5 +1,6 @@
 // What the bot reads from the store, and which month it answers for. Figures are always
 // computed by core (scoreAll, rankCounties …) from the store's project states.
+import type { ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from '../../core/config';
 import type { Locale, Period, Project, ProjectScore, ProjectState } from '../../core/types';
@@ -18,16 +19,23 @@ export interface BotDeps {
   env: Record<string, string | undefined>;
   /** Defaults to repositories on the store's database. */
   users?: Pick<Users, 'findByAadObjectId'>;
-  subscriptions?: Pick<Subscriptions, 'saveReference' | 'subscribe' | 'unsubscribe' | 'get'>;
+  subscriptions?: Pick<Subscriptions, 'saveReference' | 'subscribe' | 'unsubscribe' | 'get' | 'active'>;
   /** The clock (tests pin it). */
   now?: () => Date;
 }
+
+export type Deliver = (ref: Partial<ConversationReference>, text: string) => Promise<void>;
 
 export class BotData {
   readonly store: Store;
   readonly config: Config;
   readonly users: Pick<Users, 'findByAadObjectId'>;
-  readonly subscriptions: Pick<Subscriptions, 'saveReference' | 'subscribe' | 'unsubscribe' | 'get'>;
+  readonly subscriptions: Pick<Subscriptions, 'saveReference' | 'subscribe' | 'unsubscribe' | 'get' | 'active'>;
+  readonly logger: Logger;
+  /** Posts a plain-text message into another conversation (createBot wires the adapter); throws when it fails. */
+  deliver: Deliver = async () => {
+    throw new Error('no adapter to deliver with');
+  };
   readonly now: () => Date;
   private readonly names: NameCache;
   private index: NameIndex | undefined;
@@ -39,6 +47,7 @@ export class BotData {
     this.users = deps.users ?? new Users(deps.store.db);
     this.subscriptions = deps.subscriptions ?? new Subscriptions(deps.store.db);
     this.now = deps.now ?? (() => new Date());
+    this.logger = deps.logger;
     this.names = new NameCache([...deps.config.counties.map((c) => c.name), deps.config.city.name]);
   }
 

@@ -61,7 +61,7 @@ function listQuery(d: Record<string, unknown>): ListQuery | undefined {
   return undefined;
 }
 
-export const VERBS: Record<string, (a: Ask, d: Record<string, unknown>) => Reply[] | undefined> = {
+export const VERBS: Record<string, (a: Ask, d: Record<string, unknown>) => Reply[] | undefined | Promise<Reply[] | undefined>> = {
   project: (a, d) => (str(d.code) ? projectAnswer(a, str(d.code)!) : undefined),
   history: (a, d) => (str(d.code) ? historyAnswer(a, str(d.code)!) : undefined),
   problems: (a, d) => problemsAnswer(a, { code: str(d.code), county: str(d.county) }),

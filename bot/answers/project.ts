@@ -9,7 +9,7 @@ import { projectCard } from '../cards/project';
 import { choiceCard, closestCard } from '../cards/choice';
 import { historyCard } from '../cards/history';
 import type { NameEntry, NameSearch } from '../names';
-import { canSee } from './caller';
+import { canNudge, canSee } from './caller';
 import { card, text, type Ask, type Reply } from './reply';
 
 /** Projects the caller may see among the entries. */
@@ -70,6 +70,7 @@ export function projectAnswer(a: Ask, code: string, loaded?: Loaded): Reply[] {
           lastReport: last?.period,
           openProblems: open.length,
           overdueProblems: open.filter((p) => isOverdue(p, today)).length,
+          nudge: canNudge(a.caller),
         },
         a.locale,
       ),

@@ -15,6 +15,8 @@ export interface ProjectView {
   lastReport?: Period;
   openProblems: number;
   overdueProblems: number;
+  /** Show 催报 (only administrators and leaders may; default shown). */
+  nudge?: boolean;
 }
 
 const L = {
@@ -65,7 +67,7 @@ export function projectCard(v: ProjectView, locale: Locale): Card {
   const actions = [
     submit(t('showProblems'), { verb: 'problems', code: p.code }),
     submit(t('showHistory'), { verb: 'history', code: p.code }),
-    submit(t('nudge'), { verb: 'nudge', county: p.county }),
+    ...(v.nudge === false ? [] : [submit(t('nudge'), { verb: 'nudge', county: p.county })]),
   ];
   return adaptive(body, actions, `${p.name}\n${head}\n${lines(rows)}`);
 }

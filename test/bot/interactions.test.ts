@@ -58,6 +58,14 @@ describe('card buttons', () => {
     expect(rows[0]).toMatchObject({ actor: '赵志刚', key: '桃城区@2026-04' });
   });
 
+  it('the project card offers 催报 only to those who may', async () => {
+    const verbs = async (who: 'admin' | 'leader' | 'staff' | 'viewer', code: string) => (cardOf((await press({ verb: 'project', code }, who))[0])!.actions as any[]).map((a) => a.data.verb);
+    expect(await verbs('admin', PROJECTS[3].code)).toEqual(['problems', 'history', 'nudge']);
+    expect(await verbs('leader', PROJECTS[3].code)).toEqual(['problems', 'history', 'nudge']);
+    expect(await verbs('staff', PROJECTS[3].code)).toEqual(['problems', 'history']);
+    expect(await verbs('viewer', PROJECTS[3].code)).toEqual(['problems', 'history']);
+  });
+
   it('催报 by staff or a viewer is politely refused and records nothing', async () => {
     const before = f.store.audit.list({ entity: 'nudge' }).length;
     for (const who of ['staff', 'viewer'] as const) {
