@@ -3,8 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runRemind } from '../../server/cli/commands/remind';
 import type { CliIo } from '../../server/cli/args';
+import { INTERRUPTED, SendLog } from '../../server/reminders/sendlog';
 import { reminderBench, type Bench } from './helpers/reminder-fixture';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -144,5 +145,39 @@ describe('keyproj remind', () => {
     expect(outs).toMatch(/另一个实例正在发送本批次|本批次（manual:two-processes）已经发送过/);
     expect(b.ids.map((id) => b.connector.delivered(id).length)).toEqual(Array(6).fill(1));
     expect(b.connector.requests).toHaveLength(6);
+  });
+
+  it('a sending process killed mid fan-out: the rerun sends only the rest, nobody gets a second copy', async () => {
+    const b = (bench = await reminderBench({ conversations: 16, seedAsOf: null }));
+    for (const id of b.ids) b.connector.script(id, [{ status: 'slow', ms: 400 }]);
+    const args = [join(ROOT, 'bin', 'keyproj.mjs'), 'remind', '--now', '--slot', 'manual:crash', '--db', b.file];
+    const env = { ...process.env, KEYPROJ_CONFIG: '', KEYPROJ_LOCALE: '', BOT_ID: '' };
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'ignore' });
+    await new Promise<void>((resolve, reject) => {
+      const t = setInterval(() => {
+        if (b.connector.delivered().length >= 3) {
+          clearInterval(t);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+      child.once('exit', () => reject(new Error('the sender finished before it could be killed')));
+    });
+    await new Promise((r) => child.once('exit', r));
+    // 60 s later its lease has expired; rather than wait, age it.
+    b.store.db.prepare("UPDATE reminder_leases SET expires_at = 0 WHERE name = 'manual:crash'").run();
+
+    const rerun = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env }).then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+    await new Promise((r) => setTimeout(r, 500)); // posts the killed process left in flight land now
+    const posts = Object.fromEntries(b.ids.map((id) => [id, b.connector.requests.filter((r) => r.conversationId === id).length]));
+    expect(Math.max(...Object.values(posts))).toBe(1);
+    const rows = new SendLog(b.store.db, 'reader').rows('manual:crash');
+    for (const r of rows) {
+      // Sent, or left in doubt by the killed process and reported — never both sent twice nor silently lost.
+      if (r.state === 'sent') expect(posts[r.conversationId]).toBe(1);
+      else expect(r).toMatchObject({ state: 'failed', lastError: expect.stringContaining(INTERRUPTED) });
+    }
+    expect(rows.filter((r) => r.state === 'sent').length).toBeGreaterThan(0);
+    expect(rerun).toMatch(/提醒已发送（manual:crash）：已发送 \d+，跳过 0，失败 \d+/);
   });
 });
