@@ -35,6 +35,8 @@ export interface Written {
   activated: string[];
   selected: string[];
   frozenRows: [string, number][];
+  /** Ranges whose fill was cleared. */
+  cleared: string[];
 }
 
 export interface MockExcel {
@@ -50,14 +52,14 @@ export interface MockExcel {
 function rangeMock(key: string, written: Written): any {
   return new OfficeMockObject({
     values: '', numberFormat: '',
-    format: { fill: { color: '', clear() { (written as any).cleared?.push(key); } }, font: { bold: false }, wrapText: false, columnWidth: 0 },
+    format: { fill: { color: '', clear() { written.cleared.push(key); } }, font: { bold: false }, wrapText: false, columnWidth: 0 },
     dataValidation: { rule: '', prompt: '', errorAlert: '' },
     select() { written.selected.push(key); },
   });
 }
 
 export function mockExcel(opts: MockOptions = {}): MockExcel {
-  const written: Written & { cleared: string[] } = {
+  const written: Written = {
     ranges: new Map(), sheetsAdded: [], sheetsDeleted: [], tablesAdded: [], notesAdded: [], notesDeleted: [],
     columnsAdded: [], activated: [], selected: [], frozenRows: [], cleared: [],
   };
@@ -126,7 +128,6 @@ export function mockExcel(opts: MockOptions = {}): MockExcel {
       comments: collection('comments'),
     },
   });
-  // populate() copies functions onto the mock as they are; the collections' load needs the mock.
   return {
     context: root as Excel.RequestContext & { sync(): Promise<void> },
     written,
@@ -152,8 +153,4 @@ export function rangeAtMock(m: MockExcel, key: string): any {
   const r = m.written.ranges.get(key);
   if (!r) throw new Error(`nothing was written at ${key}; written: ${[...m.written.ranges.keys()].slice(0, 20).join(', ')}`);
   return r;
-}
-
-export function cleared(m: MockExcel): string[] {
-  return (m.written as unknown as { cleared: string[] }).cleared;
 }
