@@ -20,6 +20,10 @@ const L = {
     en: 'I tell you how key projects stand (four colours and why), county rankings, missing reports and problems, and can remind this chat every Monday.',
   },
   try: { 'zh-CN': '试试：', en: 'Try:' },
+  cardsNote: {
+    'zh-CN': '项目卡片上的按钮可以查看问题和历史；管理员和领导可以催报；在项目的问题卡片上，管理员、领导和本县市区填报员可以登记新问题、更新问题状态（待解决 → 解决中 → 已解决 → 已销号）。',
+    en: 'Buttons on a project card show its problems and history; administrators and leaders can nudge a county. On a project\'s problem card, administrators, leaders and the county\'s staff can record problems and move them along (open → in progress → resolved → closed out).',
+  },
 } satisfies Record<string, Text>;
 
 /** A button that sends its text as if the user typed it (Teams imBack). */
@@ -33,8 +37,14 @@ function examples(locale: Locale): string[] {
 
 export function helpCard(locale: Locale): Card {
   const ex = examples(locale);
-  const body = [block(tr(locale, L.helpTitle), { size: 'Medium', weight: 'Bolder' }), block(md(tr(locale, L.helpIntro))), ...ex.map((e) => block(`• ${md(e)}`, { spacing: 'None' }))];
-  return adaptive(body, ex.slice(0, 4).map(ask), [tr(locale, L.helpTitle), tr(locale, L.helpIntro), ...ex.map((e) => `• ${e}`)].join('\n'));
+  const note = tr(locale, L.cardsNote);
+  const body = [
+    block(tr(locale, L.helpTitle), { size: 'Medium', weight: 'Bolder' }),
+    block(md(tr(locale, L.helpIntro))),
+    ...ex.map((e) => block(`• ${md(e)}`, { spacing: 'None' })),
+    block(md(note), { isSubtle: true, spacing: 'Medium' }),
+  ];
+  return adaptive(body, ex.slice(0, 4).map(ask), [tr(locale, L.helpTitle), tr(locale, L.helpIntro), ...ex.map((e) => `• ${e}`), note].join('\n'));
 }
 
 export function welcomeCard(locale: Locale): Card {

@@ -75,6 +75,9 @@ describe('help and welcome', () => {
     const { card } = helpCard('zh-CN');
     expect(cardStrings(card.body).join('\n')).toContain('订阅提醒 桃城区');
     expect((card.actions as any[])[0].data).toEqual({ msteams: { type: 'imBack', value: '衡水湖生态修复工程进展怎么样' } });
+    // The card buttons (problems, 催报) are explained, in both languages.
+    expect(helpCard('zh-CN').text).toContain('登记新问题、更新问题状态');
+    expect(helpCard('en').text).toContain('record problems and move them along');
   });
   it('welcome has an English version', () => {
     expect(welcomeCard('en').text).toContain('Key Project Ledger assistant');
