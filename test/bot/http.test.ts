@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { formatAmount, formatPercent } from '../../core/format';
 import { prevPeriod, reportingPeriod } from '../../core/periods';
-import { rankCounties } from '../../core/rank';
-import { scoreProject } from '../../core/score';
+import { commendations, rankCounties } from '../../core/rank';
+import { colourCounts, scoreAll, scoreProject } from '../../core/score';
+import { colourLabel } from '../../bot/cards/common';
 import type { ProjectState } from '../../core/types';
 import { createBot } from '../../bot/index';
 import { createApp } from '../../server/app';
@@ -104,6 +105,21 @@ describe('bot over HTTP with the demo city', () => {
     const mine = ranking.find((r) => r.county === '桃城区')!;
     expect(facts['综合排名']).toBe(`第 ${mine.rank} 名 / 共 ${ranking.length} 个`);
     expect(facts['完成投资']).toBe(`${formatAmount(mine.indicators.investment)}（第 ${mine.ranks.investment} 名）`);
+  });
+
+  it('the city overview’s project count, colour counts and leading counties are core’s', async () => {
+    const states = store.projectStates(period).map(asOf);
+    const counts = colourCounts(scoreAll(states, period, DEFAULT_CONFIG));
+    const ranking = rankCounties(states, period, DEFAULT_CONFIG);
+    const { commended } = commendations(ranking, DEFAULT_CONFIG);
+    const { activities } = await post(activity('全市总体情况'));
+    const card = cardOf(activities[0])!;
+    const facts = factsOf(card);
+    expect(facts['项目总数']).toBe(String(states.length));
+    expect(facts['四色分布']).toBe((['green', 'white', 'yellow', 'red'] as const).map((c) => `${colourLabel(c, 'zh-CN')} ${counts[c]}`).join('  '));
+    const table = (card.body as any[]).find((b) => b.type === 'Table');
+    const shown = table.rows.slice(1).map((r: any) => r.cells[1].items[0].text);
+    expect(shown).toEqual(ranking.filter((r) => commended.includes(r.county)).sort((a, b) => a.rank - b.rank).map((r) => r.county));
   });
 
   it('a card button press over HTTP (history) lists the months of the year', async () => {
