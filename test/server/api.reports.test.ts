@@ -26,17 +26,18 @@ describe('GET /api/v1/ledger', () => {
     expect(r.body).toMatchObject({ period: '2026-04', county: TAOCHENG, version: 0 });
     expect(r.body.rows.map((x: { code: string }) => x.code)).toEqual(taocheng.map((p) => p.code));
     const row = r.body.rows[0];
-    // Fixture: 500 a month, 5000 before the year → March: ytd 1500, cum 6500.
+    // Fixture: 500 a month, 5000 before the year → March: ytd 1500, cum 6500; March's own month 500
+    // goes along so the pane can judge STALLED offline.
     expect(row).toMatchObject({ ytdInvest: 1500, cumInvest: 6500, monthInvest: null, reported: false, registered: '是', county: TAOCHENG });
-    expect(row.previous).toEqual({ period: '2026-03', ytdInvest: 1500, cumInvest: 6500 });
+    expect(row.previous).toEqual({ period: '2026-03', ytdInvest: 1500, cumInvest: 6500, monthInvest: 500 });
   });
   it('skips over an unreported month, and restarts the year to date in January', async () => {
     const may = await s.api(`/api/v1/ledger?period=2026-05`, { token: s.tokens.staff });
     expect(may.body.rows[0]).toMatchObject({ ytdInvest: 1500, cumInvest: 6500, reported: false });
-    expect(may.body.rows[0].previous).toEqual({ period: '2026-03', ytdInvest: 1500, cumInvest: 6500 });
+    expect(may.body.rows[0].previous).toEqual({ period: '2026-03', ytdInvest: 1500, cumInvest: 6500, monthInvest: 500 });
     const january = await s.api(`/api/v1/ledger?period=2027-01`, { token: s.tokens.staff });
     expect(january.body.rows[0]).toMatchObject({ ytdInvest: 0, cumInvest: 6500 });
-    expect(january.body.rows[0].previous).toEqual({ period: '2026-03', ytdInvest: 0, cumInvest: 6500 });
+    expect(january.body.rows[0].previous).toEqual({ period: '2026-03', ytdInvest: 0, cumInvest: 6500, monthInvest: 500 });
   });
   it('an admin must name the county', async () => {
     const r = await s.api(`/api/v1/ledger?period=2026-04`, { token: s.tokens.admin });

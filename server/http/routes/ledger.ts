@@ -36,8 +36,8 @@ function ledgerRow(p: Project, current: StoredReport | undefined, prev: StoredRe
     ...row,
     reported: current !== undefined,
     previous: prev
-      ? { period: prev.period, ytdInvest: sameYear ? prev.ytdInvest ?? null : 0, cumInvest: prev.cumInvest ?? null }
-      : { period: prevPeriod(period), ytdInvest: null, cumInvest: null },
+      ? { period: prev.period, ytdInvest: sameYear ? prev.ytdInvest ?? null : 0, cumInvest: prev.cumInvest ?? null, monthInvest: prev.monthInvest ?? null }
+      : { period: prevPeriod(period), ytdInvest: null, cumInvest: null, monthInvest: null },
   };
 }
 
