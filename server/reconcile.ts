@@ -199,12 +199,26 @@ export interface ReconcileStore {
   projectStates(period: Period, county?: string): ProjectState[];
 }
 
+/** Figures given directly (the API's JSON form), codes read as readSource reads them. */
+export function figuresOf(label: string, figures: Map<string, number>): SourceFigures {
+  const out = new Map<string, number>();
+  for (const [code, v] of figures) out.set(squeeze(code).toUpperCase(), v);
+  return { file: label, rows: figures.size, unit: '万元', figures: out, problems: [] };
+}
+
 /** Reads both files, compares them, and adds the spending gaps of the stored month. */
 export async function reconcileFiles(
   store: ReconcileStore, config: Config, period: Period, files: Record<SourceKey, SourceFile>, locale: Locale = config.locale,
 ): Promise<ReconcileReport> {
   const stats = await readSource(files.stats, locale);
   const ndrc = await readSource(files.ndrc, locale);
+  return reconcileFigures(store, config, period, { stats, ndrc }, locale);
+}
+
+/** Compares two sources' figures of `period` and adds the spending gaps of the stored month. */
+export function reconcileFigures(
+  store: ReconcileStore, config: Config, period: Period, { stats, ndrc }: Record<SourceKey, SourceFigures>, locale: Locale = config.locale,
+): ReconcileReport {
   const states = store.projectStates(period);
   const byCode = new Map(states.map((s) => [s.project.code.toUpperCase(), s]));
   const ref = (code: string): ProjectRef => {
