@@ -8,7 +8,7 @@ import { ProblemTransitionError } from '../../server/store/problems';
 import { INPUT } from '../cards/problems';
 import { M } from '../messages';
 import { canEditProblems, canSee } from './caller';
-import { problemsAnswer } from './problems';
+import { problemsAnswer, suggestedDeadline } from './problems';
 import { text, type Ask, type Reply } from './reply';
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
@@ -50,8 +50,7 @@ export function addProblemAnswer(a: Ask, d: Record<string, unknown>): Reply[] | 
   const today = localDate(a.data.now(), a.data.config.timezone);
   const deadline = readDate(d[INPUT.deadline]);
   if (!deadline || deadline < today) {
-    const example = localDate(new Date(a.data.now().getTime() + 30 * 86_400_000), a.data.config.timezone);
-    return [text(tr(a.locale, M.problemBadDeadline, { today, example, value: String(d[INPUT.deadline] ?? '') }))];
+    return [text(tr(a.locale, M.problemBadDeadline, { today, example: suggestedDeadline(a), value: String(d[INPUT.deadline] ?? '') }))];
   }
   // A second press of the same form (or the same text typed again) must not make a twin.
   const same = a.data.store.problems.latestWithText(project.code, description);

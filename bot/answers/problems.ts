@@ -23,8 +23,10 @@ const T = {
   city: { 'zh-CN': '全市', en: 'the city' },
 } satisfies Record<string, Text>;
 
-/** The deadline the 新增问题 form suggests: the store's default for problems from the ledger. */
-const SUGGESTED_DAYS = 30;
+/** The deadline the 新增问题 form suggests: 30 days on, the store's default for problems from the ledger. */
+export function suggestedDeadline(a: Ask): string {
+  return localDate(new Date(a.data.now().getTime() + 30 * 86_400_000), a.data.config.timezone);
+}
 
 /** Listed order: open ones (overdue first, then by deadline), then the resolved ones awaiting 销号. */
 function rank(p: StoredProblem, day: string): number {
@@ -64,7 +66,7 @@ export function problemsAnswer(a: Ask, q: ProblemQuery): Reply[] {
   const title = tr(a.locale, q.overdue ? T.overdueTitle : T.title, { scope });
   const add =
     project && canEditProblems(a.caller, project.county)
-      ? { code: project.code, unit: project.unit, deadline: localDate(new Date(a.data.now().getTime() + SUGGESTED_DAYS * 86_400_000), tz) }
+      ? { code: project.code, unit: project.unit, deadline: suggestedDeadline(a) }
       : undefined;
   return [card(problemsCard({ title, summary: problemSummaryOf(a, all), items, add }, a.locale))];
 }
