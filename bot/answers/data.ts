@@ -103,7 +103,8 @@ export class BotData {
   nameIndex(): NameIndex {
     const revision = this.store.projectRevision();
     if (this.index && revision === this.indexRevision) return this.index;
-    const entries: NameEntry[] = this.store.projects.list().map((p) => ({ code: p.code, name: p.name, county: p.county }));
+    // The three columns the index needs, in projects.list() order, not 20,000 whole projects.
+    const entries = this.store.db.prepare('SELECT code, name, county FROM projects ORDER BY county, code').all() as NameEntry[];
     this.index = this.names.get(entries);
     this.indexRevision = revision;
     return this.index;
