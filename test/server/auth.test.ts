@@ -58,12 +58,12 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/v1/problems': {
     // No deadline: passes auth and county, then 400.
-    method: 'POST', path: () => '/api/v1/problems', body: { projectCode: OWN, description: '征地拆迁未完成' }, roles: ['admin', 'staff'],
+    method: 'POST', path: () => '/api/v1/problems', body: { projectCode: OWN, description: '征地拆迁未完成' }, roles: ['admin', 'staff', 'leader'],
     otherCounty: { path: () => '/api/v1/problems', body: { projectCode: OTHER, description: '征地拆迁未完成' } },
   },
   'PATCH /api/v1/problems/:id': {
     // No status: passes auth and county, then 400.
-    method: 'PATCH', path: () => `/api/v1/problems/${ids.own}`, body: {}, roles: ['admin', 'staff'],
+    method: 'PATCH', path: () => `/api/v1/problems/${ids.own}`, body: {}, roles: ['admin', 'staff', 'leader'],
     otherCounty: { path: () => `/api/v1/problems/${ids.other}`, body: {} },
   },
   'GET /api/v1/audit': { method: 'GET', path: () => '/api/v1/audit?limit=5', roles: ['admin', 'leader'] },
