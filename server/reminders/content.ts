@@ -13,7 +13,7 @@ import { scoreAll } from '../../core/score';
 import type { Escalation, Locale, Period, Problem, ProjectScore, ProjectState } from '../../core/types';
 import { hasNews, reminderCard, type ReminderProject, type ReminderView } from '../../bot/cards/reminder';
 import type { Card } from '../../bot/cards/common';
-import { rankingHistory } from '../bulletin/build';
+import { rankingHistory } from '../ranking';
 import { CITY_SCOPE } from '../store/subscriptions';
 import { daysBetween } from './calendar';
 

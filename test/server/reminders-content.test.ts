@@ -8,7 +8,7 @@ import { escalations } from '../../core/escalation';
 import { isOverdue } from '../../core/problems';
 import { scoreAll } from '../../core/score';
 import { reportingPeriod } from '../../core/periods';
-import { rankingHistory } from '../../server/bulletin/build';
+import { rankingHistory } from '../../server/ranking';
 import { seedDemo } from '../../server/demo/seed';
 import { Store } from '../../server/store/store';
 import { ReminderContent, reminderActivity } from '../../server/reminders/content';
