@@ -3,7 +3,7 @@ import type { Colour, CountyRanking, Escalation, Locale, Period } from '../../co
 import { tr, type Text } from '../../core/i18n';
 import { formatNumber } from '../../core/format';
 import { adaptive, block, colourLabel, facts, lines, md, submit, type Card, type Json } from './common';
-import { INDICATOR_NAMES } from './labels';
+import { INDICATOR_NAMES } from '../../core/indicators';
 
 export interface CityView {
   city: string;

@@ -4,7 +4,7 @@ import { INDICATORS } from '../../core/types';
 import { tr, type Text } from '../../core/i18n';
 import { formatNumber } from '../../core/format';
 import { adaptive, block, colourLabel, facts, lines, md, submit, type Card } from './common';
-import { INDICATOR_NAMES, indicatorValue } from './labels';
+import { INDICATOR_NAMES, indicatorValue } from '../../core/indicators';
 
 export interface CountyView {
   county: string;

@@ -5,7 +5,7 @@ import type { Escalation, Locale, Period } from '../../core/types';
 import { tr, type Text } from '../../core/i18n';
 import { yearOf, monthOf } from '../../core/periods';
 import { adaptive, block, md, type Card, type Json } from './common';
-import { INDICATOR_NAMES } from './labels';
+import { INDICATOR_NAMES } from '../../core/indicators';
 
 export interface ReminderProject {
   code: string;

@@ -14,7 +14,8 @@ import { INDICATORS, LISTS } from '../../core/types';
 import type { Colour, Escalation, IndicatorKey, Locale, Period, Problem, ProjectScore, ProjectState } from '../../core/types';
 import { rankingChart, type BarTone } from './chart';
 import { FMT, paragraph, printSetup, shade, table, titleBlock, type Col, type Value } from './sheet';
-import { INDICATOR_LABELS, T } from './texts';
+import { INDICATOR_NAMES } from '../../core/indicators';
+import { T } from './texts';
 import { isHalfYearOrYearEnd, rankingHistory } from '../ranking';
 
 // Kept here too for callers that imported them from the bulletin first.
@@ -263,7 +264,7 @@ function escalationSheet(wb: ExcelJS.Workbook, ctx: Ctx, list: Escalation[]): vo
   const sep = locale === 'en' ? ', ' : '、';
   row = table(ws, row, cols, list.map((e, i): Value[] => [
     i + 1, e.county, ctx.x(e.level === 2 ? 'level2' : 'level1'), ctx.x(e.level === 2 ? 'level2Meaning' : 'level1Meaning'),
-    e.indicators.map((k) => tr(locale, INDICATOR_LABELS[k])).join(sep), e.months,
+    e.indicators.map((k) => tr(locale, INDICATOR_NAMES[k])).join(sep), e.months,
   ]));
   if (list.length === 0) row = paragraph(ws, row, ctx.x('noEscalations'), cols.length, 1);
   const { level1Months: l1, level2Months: l2, level2Indicators: n } = config.escalation;

@@ -1,6 +1,5 @@
 // Every text of the monthly bulletin, in Simplified Chinese and English.
 import type { Text } from '../../core/i18n';
-import type { IndicatorKey } from '../../core/types';
 
 const t = (zh: string, en: string): Text => ({ 'zh-CN': zh, en });
 
@@ -118,11 +117,3 @@ export const T = {
   problemsAsOf: t('（截至{date}）', '(as of {date})'),
 } satisfies Record<string, Text>;
 
-export const INDICATOR_LABELS: Record<IndicatorKey, Text> = {
-  investment: t('本年累计完成投资', 'investment'),
-  investmentRate: t('投资完成率', 'investment rate'),
-  starts: t('新开工项目数', 'starts'),
-  startRate: t('开工率', 'start rate'),
-  completions: t('竣工项目数', 'completions'),
-  completionRate: t('竣工率', 'completion rate'),
-};

@@ -4,7 +4,7 @@ import { tr, type Text } from '../../../core/i18n';
 import { formatNumber } from '../../../core/format';
 import { INDICATORS } from '../../../core/types';
 import type { Escalation } from '../../../core/types';
-import { INDICATOR_NAMES, indicatorValue } from '../../../bot/cards/labels';
+import { INDICATOR_NAMES, indicatorValue } from '../../../core/indicators';
 import { rankingReport } from '../../http/routes/ranking';
 import { context, openStore, parse, periodArg, printJson, processIo, table, type CliIo } from '../args';
 

@@ -1,8 +1,9 @@
-// Names of the ranking indicators, shared by the county and city cards.
-import type { IndicatorKey } from '../../core/types';
-import type { Text } from '../../core/i18n';
-import { formatAmount, formatNumber, formatPercent } from '../../core/format';
-import type { Locale } from '../../core/types';
+// Names of the county ranking's indicators and how their values read: one table for the bot's
+// cards, the reminder, the CLI and the bulletin.
+import type { IndicatorKey } from './types';
+import type { Text } from './i18n';
+import { formatAmount, formatNumber, formatPercent } from './format';
+import type { Locale } from './types';
 
 export const INDICATOR_NAMES: Record<IndicatorKey, Text> = {
   investment: { 'zh-CN': '完成投资', en: 'Investment' },
