@@ -1,6 +1,9 @@
 // The teams-ai Application: routes for messages, card buttons, install and the message extension.
 import { ActivityTypes, MemoryStorage, TurnContext, type Activity, type Attachment } from 'botbuilder';
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+// teams-ai's modules one by one, not its index (see index.ts).
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
+import type { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import type { Logger } from 'pino';
 import { tr, toLocale } from '../core/i18n';
 import type { Locale } from '../core/types';

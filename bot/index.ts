@@ -6,7 +6,10 @@
 // requests without a valid Bot Framework token get 401. KEYPROJ_BOT_OPEN (default: on when
 // BOT_ID is unset) lets callers who are not users read the whole city as viewers.
 import { ActivityTypes, ConfigurationServiceClientCredentialFactory, type ConversationReference, type Request, type Response } from 'botbuilder';
-import { TeamsAdapter, type Application, type TurnState } from '@microsoft/teams-ai';
+// teams-ai's modules one by one (.js: Node's ESM resolver needs the file name): its index also loads the AI, planner, model and tokenizer modules (about 20 MB).
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
+import type { Application } from '@microsoft/teams-ai/lib/Application.js';
+import type { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import { tr, toLocale } from '../core/i18n';
 import { createApplication } from './app';
 import { isOpenMode } from './answers/caller';
