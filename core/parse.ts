@@ -69,8 +69,17 @@ function latin(s: string): string {
   return halfWidth(s).toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 }
 
+/** Whether a character stays a visible character through halfWidth: printable ASCII, CJK ideographs. */
+function keepsText(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
 export function isEmptyCell(raw: unknown): boolean {
-  return raw === null || raw === undefined || (typeof raw === 'string' && halfWidth(raw) === '');
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw !== 'string') return false;
+  // Most cells start with a character that normalisation keeps: no need to normalise the whole
+  // cell (names are unique on every row, so a cache would not help).
+  return raw.length === 0 || (!keepsText(raw.charCodeAt(0)) && halfWidth(raw) === '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,15 +356,50 @@ export const PARSERS: Record<ColumnType, Parser> = {
   },
 };
 
-/** Parses one cell of a ledger column. */
-export function parseCell(c: ColumnDef, raw: unknown, config: Config): CellResult {
-  if (isEmptyCell(raw)) return { status: 'empty' };
+const EMPTY: CellResult = Object.freeze({ status: 'empty' });
+
+function parseUncached(c: ColumnDef, raw: unknown, config: Config): CellResult {
+  if (isEmptyCell(raw)) return EMPTY;
   try {
     return PARSERS[c.type](c, raw, config);
   } catch {
     // A parser must never take the row down; an exotic value is simply unreadable.
     return bad('TYPE', 'notText');
   }
+}
+
+/**
+ * Results of the columns whose text repeats down a ledger (the same county, stage, months and
+ * approvals on thousands of rows), per column and cell text, for the configuration last used.
+ * Names, codes and amounts are unique or cheap, so they are not kept.
+ */
+const REPEATING: ReadonlySet<ColumnType> = new Set<ColumnType>(['enum', 'yesno', 'approvals', 'month', 'monthOrDate', 'percent']);
+const MEMO_MAX = 5_000;
+let cellMemo: { config: Config; counties: unknown; sectors: unknown; city: unknown; timezone: string; byKey: Map<LedgerKey, Map<string, CellResult>> } | undefined;
+
+function memoFor(config: Config): Map<LedgerKey, Map<string, CellResult>> {
+  // What the parsers read of the configuration: a changed configuration starts afresh.
+  if (!cellMemo || cellMemo.config !== config || cellMemo.counties !== config.counties || cellMemo.sectors !== config.sectors
+    || cellMemo.city !== config.city || cellMemo.timezone !== config.timezone) {
+    cellMemo = { config, counties: config.counties, sectors: config.sectors, city: config.city, timezone: config.timezone, byKey: new Map() };
+  }
+  return cellMemo.byKey;
+}
+
+/** Parses one cell of a ledger column. */
+export function parseCell(c: ColumnDef, raw: unknown, config: Config): CellResult {
+  if (typeof raw !== 'string' || !REPEATING.has(c.type)) return parseUncached(c, raw, config);
+  const byKey = memoFor(config);
+  let cells = byKey.get(c.key);
+  if (!cells) byKey.set(c.key, (cells = new Map()));
+  let r = cells.get(raw);
+  if (r === undefined) {
+    r = parseUncached(c, raw, config);
+    if (cells.size >= MEMO_MAX) cells.clear();
+    cells.set(raw, r);
+  }
+  // Arrays (approvals) are handed out as copies: callers own the values they get.
+  return r.status === 'ok' && Array.isArray(r.value) ? { status: 'ok', value: r.value.slice() } : r;
 }
 
 /** The message of a cell problem in a locale. */

@@ -106,6 +106,13 @@ const txt = (zhCN: string, en: string): Text => ({ 'zh-CN': zhCN, en });
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol + 1e-9;
 const has = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 const AMOUNT_KEYS = LEDGER.filter((c) => c.type === 'amount').map((c) => c.key);
+/** The answer of a rule that finds nothing (shared: callers only read hits). */
+const NONE: Hit[] = Object.freeze([]) as unknown as Hit[];
+/** Whether parsing found the cell of `key` unreadable. */
+function isBad(problems: BadCell[], key: LedgerKey): boolean {
+  for (let i = 0; i < problems.length; i++) if (problems[i].key === key) return true;
+  return false;
+}
 
 /** The latest report of the same year before the period, if any. */
 function prevSameYear(ctx: RowContext): MonthlyReport | undefined {
@@ -130,12 +137,16 @@ const LANDLINE_RE = /^\(?0\d{2,3}\)?-?\d{7,8}(?:(?:-|转|#)\d{1,6})?$/;
 
 /** Whether a phone cell holds mainland mobile or landline numbers only (several separated by 、/ ,;). */
 export function isValidPhone(s: string): boolean {
+  // One mobile number as it is, the usual cell: nothing to split or compact.
+  if (MOBILE_RE.test(s)) return true;
   const pieces = s.split(/[/、,，;；]+/).map((p) => p.trim()).filter(Boolean);
   return pieces.length > 0 && pieces.every((p) => {
     const compact = p.replace(/[\s()-]/g, '');
     return MOBILE_RE.test(compact) || LANDLINE_RE.test(p.replace(/\s+/g, '-').replace(/-+/g, '-').replace(/\)-/, ')'));
   });
 }
+
+const ACTUAL_DATES = ['actualStart', 'actualEnd'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -152,11 +163,12 @@ export const RULES: readonly RuleDef[] = [
     },
     check: (ctx) => {
       // With an unreadable list the list-dependent requirements are unknown: judge only the unconditional ones.
-      const listBad = ctx.problems.some((p) => p.key === 'list');
-      const hits: Hit[] = [];
+      const listBad = isBad(ctx.problems, 'list');
+      let hits = NONE;
       for (const c of LEDGER) {
-        if (ctx.values[c.key] !== undefined || ctx.problems.some((p) => p.key === c.key)) continue;
+        if (ctx.values[c.key] !== undefined || isBad(ctx.problems, c.key)) continue;
         if (listBad ? c.required !== 'always' : !isRequired(c, ctx.values.list)) continue;
+        if (hits === NONE) hits = [];
         hits.push({ column: c.key, variant: c.required, params: { column: columnName(c.key, ctx.locale), hint: tr(ctx.locale, c.hint) } });
       }
       return hits;
@@ -167,14 +179,14 @@ export const RULES: readonly RuleDef[] = [
     title: txt('无法识别的值', 'Unreadable value'),
     description: txt('单元格的内容无法识别为该列的类型（金额、年月、百分数、文字长度）', 'The cell cannot be read as its column type (amount, month, percent, text length)'),
     message: txt('{column}：{detail}', '{column}: {detail}'),
-    check: (ctx) => ctx.problems.filter((p) => p.rule === 'TYPE').map((p) => ({ column: p.key, message: p.message })),
+    check: (ctx) => ctx.problems.length === 0 ? NONE : ctx.problems.filter((p) => p.rule === 'TYPE').map((p) => ({ column: p.key, message: p.message })),
   },
   {
     code: 'ENUM', scope: 'row', severity: 'error',
     title: txt('不在可选范围内', 'Not one of the options'),
     description: txt('值不在配置的可选列表中（县市区、清单类别、建设阶段等）', 'The value is not in the configured list (county, list, stage …)'),
     message: txt('{column}：{detail}', '{column}: {detail}'),
-    check: (ctx) => ctx.problems.filter((p) => p.rule === 'ENUM').map((p) => ({ column: p.key, message: p.message })),
+    check: (ctx) => ctx.problems.length === 0 ? NONE : ctx.problems.filter((p) => p.rule === 'ENUM').map((p) => ({ column: p.key, message: p.message })),
   },
   {
     code: 'CODE_FORMAT', scope: 'row', severity: 'error',
@@ -188,8 +200,8 @@ export const RULES: readonly RuleDef[] = [
     check: (ctx) => {
       const code = ctx.values.code;
       // A temporary id is judged by the list: with an unreadable list, it cannot be.
-      if (code === undefined || (isTemporaryCode(code) && ctx.problems.some((p) => p.key === 'list'))) return [];
-      if (checkCode(code, undefined, ctx.config, ctx.values.list) !== 'CODE_FORMAT') return [];
+      if (code === undefined || (isTemporaryCode(code) && isBad(ctx.problems, 'list'))) return NONE;
+      if (checkCode(code, undefined, ctx.config, ctx.values.list) !== 'CODE_FORMAT') return NONE;
       const issue = codeFormatIssue(code);
       return [{ column: 'code', variant: issue === 'shape' ? undefined : issue, params: { value: code, example: CODE_EXAMPLE, year: code.slice(0, 4), min: CODE_YEARS.min, max: CODE_YEARS.max } }];
     },
@@ -201,8 +213,8 @@ export const RULES: readonly RuleDef[] = [
     message: txt('项目代码中的行政区划代码 {division} 不属于{county}；应为{county}的 {expected}，或市级 {city}、省级 {province}', "The division code {division} in the project code does not belong to {county}; it should be {county}'s {expected}, or the city's {city} or the province's {province}"),
     check: (ctx) => {
       const { code, county } = ctx.values;
-      if (code === undefined || county === undefined) return [];
-      if (checkCode(code, county, ctx.config, ctx.values.list) !== 'CODE_REGION') return [];
+      if (code === undefined || county === undefined) return NONE;
+      if (checkCode(code, county, ctx.config, ctx.values.list) !== 'CODE_REGION') return NONE;
       return [{ column: 'code', params: { division: parseCode(code)!.division, county, expected: countyCodes(county, ctx.config).join('、'), city: ctx.config.city.code, province: provinceCode(ctx.config) } }];
     },
   },
@@ -213,15 +225,23 @@ export const RULES: readonly RuleDef[] = [
     message: txt('项目代码 {value} 在本次填报中重复出现（第 {rows} 行）；每个项目只能填一行，请删除或合并重复的行', 'Project code {value} appears more than once in this submission (rows {rows}); each project takes one row: delete or merge the duplicates'),
     check: (ctx) => ctx.values.code !== undefined && ctx.sameCode.length > 1
       ? [{ column: 'code', params: { value: ctx.values.code, rows: ctx.sameCode.join('、') } }]
-      : [],
+      : NONE,
   },
   {
     code: 'NEGATIVE', scope: 'row', severity: 'error',
     title: txt('金额为负数', 'Negative amount'),
     description: txt('金额不能为负数', 'Amounts cannot be negative'),
     message: txt('{column}为 {amount} 万元，不能为负数；请填写 0 或正数', '{column} is {amount} (10k yuan) and cannot be negative; enter 0 or a positive number'),
-    check: (ctx) => AMOUNT_KEYS.filter((k) => has(ctx.values[k] as number | undefined) && (ctx.values[k] as number) < 0)
-      .map((k) => ({ column: k, params: { column: columnName(k, ctx.locale), amount: amt(ctx.values[k] as number) } })),
+    check: (ctx) => {
+      let hits = NONE;
+      for (const k of AMOUNT_KEYS) {
+        const v = ctx.values[k] as number | undefined;
+        if (!has(v) || v >= 0) continue;
+        if (hits === NONE) hits = [];
+        hits.push({ column: k, params: { column: columnName(k, ctx.locale), amount: amt(v) } });
+      }
+      return hits;
+    },
   },
   {
     code: 'YTD_MISMATCH', scope: 'row', severity: 'error',
@@ -233,15 +253,15 @@ export const RULES: readonly RuleDef[] = [
     },
     check: (ctx) => {
       const { monthInvest: month, ytdInvest: ytd } = ctx.values;
-      if (!has(month) || !has(ytd)) return [];
+      if (!has(month) || !has(ytd)) return NONE;
       const tol = ctx.config.thresholds.ytdTolerance;
       if (monthOf(ctx.period) === 1) {
-        return near(ytd, month, tol) ? [] : [{ column: 'ytdInvest', variant: 'january', params: { ytd: amt(ytd), month: amt(month) } }];
+        return near(ytd, month, tol) ? NONE : [{ column: 'ytdInvest', variant: 'january', params: { ytd: amt(ytd), month: amt(month) } }];
       }
       const prev = prevSameYear(ctx);
-      if (!prev || prev.period !== prevPeriod(ctx.period) || !has(prev.ytdInvest)) return [];
+      if (!prev || prev.period !== prevPeriod(ctx.period) || !has(prev.ytdInvest)) return NONE;
       const expected = prev.ytdInvest + month;
-      return near(ytd, expected, tol) ? [] : [{ column: 'ytdInvest', params: { ytd: amt(ytd), prevPeriod: prev.period, prevYtd: amt(prev.ytdInvest), month: amt(month), expected: amt(expected) } }];
+      return near(ytd, expected, tol) ? NONE : [{ column: 'ytdInvest', params: { ytd: amt(ytd), prevPeriod: prev.period, prevYtd: amt(prev.ytdInvest), month: amt(month), expected: amt(expected) } }];
     },
   },
   {
@@ -252,7 +272,7 @@ export const RULES: readonly RuleDef[] = [
     check: (ctx) => {
       const ytd = ctx.values.ytdInvest;
       const prev = prevSameYear(ctx);
-      if (!has(ytd) || !prev || !has(prev.ytdInvest) || ytd >= prev.ytdInvest) return [];
+      if (!has(ytd) || !prev || !has(prev.ytdInvest) || ytd >= prev.ytdInvest) return NONE;
       return [{ column: 'ytdInvest', params: { ytd: amt(ytd), prevPeriod: prev.period, prevYtd: amt(prev.ytdInvest) } }];
     },
   },
@@ -263,7 +283,7 @@ export const RULES: readonly RuleDef[] = [
     message: txt('开工累计完成投资 {cum} 万元小于本年累计完成投资 {ytd} 万元；开工累计应不少于 {ytd} 万元', 'Investment since the start {cum} is below the year-to-date {ytd} (10k yuan); it should be at least {ytd}'),
     check: (ctx) => {
       const { cumInvest: cum, ytdInvest: ytd } = ctx.values;
-      return has(cum) && has(ytd) && cum < ytd ? [{ column: 'cumInvest', params: { cum: amt(cum), ytd: amt(ytd) } }] : [];
+      return has(cum) && has(ytd) && cum < ytd ? [{ column: 'cumInvest', params: { cum: amt(cum), ytd: amt(ytd) } }] : NONE;
     },
   },
   {
@@ -275,9 +295,9 @@ export const RULES: readonly RuleDef[] = [
     check: (ctx) => {
       const { cumInvest: cum, total } = ctx.values;
       const t = ctx.config.thresholds;
-      if (!has(cum) || !has(total) || total <= 0) return [];
+      if (!has(cum) || !has(total) || total <= 0) return NONE;
       const ratio = cum / total;
-      if (ratio <= t.cumOverTotalWarn) return [];
+      if (ratio <= t.cumOverTotalWarn) return NONE;
       const limit = ratio > t.cumOverTotalError ? t.cumOverTotalError : t.cumOverTotalWarn;
       return [{ column: 'cumInvest', nums: { ratio }, params: { cum: amt(cum), total: amt(total), share: pct(ratio), limit: limitPct(limit) } }];
     },
@@ -293,12 +313,13 @@ export const RULES: readonly RuleDef[] = [
     },
     check: (ctx) => {
       const v = ctx.values;
-      const hits: Hit[] = [];
-      if (v.plannedStart && v.plannedEnd && before(v.plannedEnd, v.plannedStart)) hits.push({ column: 'plannedEnd', variant: 'planned', params: { start: v.plannedStart, end: v.plannedEnd } });
-      if (v.actualStart && v.actualEnd && before(v.actualEnd, v.actualStart)) hits.push({ column: 'actualEnd', variant: 'actual', params: { start: v.actualStart, end: v.actualEnd } });
-      for (const k of ['actualStart', 'actualEnd'] as const) {
+      let hits = NONE;
+      const add = (h: Hit) => { if (hits === NONE) hits = []; hits.push(h); };
+      if (v.plannedStart && v.plannedEnd && before(v.plannedEnd, v.plannedStart)) add({ column: 'plannedEnd', variant: 'planned', params: { start: v.plannedStart, end: v.plannedEnd } });
+      if (v.actualStart && v.actualEnd && before(v.actualEnd, v.actualStart)) add({ column: 'actualEnd', variant: 'actual', params: { start: v.actualStart, end: v.actualEnd } });
+      for (const k of ACTUAL_DATES) {
         const d = v[k];
-        if (d && isPeriod(ctx.period) && periodOfDate(d) > ctx.period) hits.push({ column: k, params: { column: columnName(k, ctx.locale), date: d, period: ctx.period } });
+        if (d && isPeriod(ctx.period) && periodOfDate(d) > ctx.period) add({ column: k, params: { column: columnName(k, ctx.locale), date: d, period: ctx.period } });
       }
       return hits;
     },
@@ -314,12 +335,11 @@ export const RULES: readonly RuleDef[] = [
     },
     check: (ctx) => {
       const v = ctx.values;
-      const bad = (k: LedgerKey) => ctx.problems.some((p) => p.key === k);
-      if (!v.stage) return [];
-      if ((v.stage === '竣工' || v.stage === '投产') && !v.actualEnd && !bad('actualEnd')) return [{ column: 'stage', params: { stage: v.stage } }];
-      if (v.stage === '在建' && !v.actualStart && !bad('actualStart')) return [{ column: 'stage', variant: 'noStart' }];
+      if (!v.stage) return NONE;
+      if ((v.stage === '竣工' || v.stage === '投产') && !v.actualEnd && !isBad(ctx.problems, 'actualEnd')) return [{ column: 'stage', params: { stage: v.stage } }];
+      if (v.stage === '在建' && !v.actualStart && !isBad(ctx.problems, 'actualStart')) return [{ column: 'stage', variant: 'noStart' }];
       if (v.stage === '前期' && has(v.monthInvest) && v.monthInvest > 0) return [{ column: 'stage', variant: 'prepInvest', params: { month: amt(v.monthInvest) } }];
-      return [];
+      return NONE;
     },
   },
   {
@@ -343,7 +363,8 @@ export const RULES: readonly RuleDef[] = [
     check: (ctx) => {
       const { total, registered } = ctx.values;
       const t = ctx.config.thresholds;
-      if (!has(total) || total < 0) return [];
+      if (!has(total) || total < 0) return NONE;
+      if (total >= t.keyListMinTotal && !(registered === true && total < t.registerMinTotal)) return NONE;
       const hits: Hit[] = [];
       if (total < t.keyListMinTotal) hits.push({ column: 'total', params: { total: amt(total), min: amt(t.keyListMinTotal) } });
       if (registered === true && total < t.registerMinTotal) hits.push({ column: 'registered', variant: 'register', params: { total: amt(total), min: amt(t.registerMinTotal) } });
@@ -357,11 +378,11 @@ export const RULES: readonly RuleDef[] = [
     message: txt('形象进度 {progress}% 与投资进度 {invest}（开工累计 {cum} ÷ 总投资 {total}）相差 {gap} 个百分点，超过 {limit} 个百分点；请核对形象进度或开工累计完成投资', 'Physical progress {progress}% and investment progress {invest} (since start {cum} ÷ total {total}) differ by {gap} points, more than {limit}; check the progress or the investment'),
     check: (ctx) => {
       const { progress, cumInvest: cum, total } = ctx.values;
-      if (!has(progress) || !has(cum) || !has(total) || total <= 0) return [];
+      if (!has(progress) || !has(cum) || !has(total) || total <= 0) return NONE;
       const invest = (cum / total) * 100;
       const gap = Math.abs(progress - invest);
       const limit = ctx.config.thresholds.progressGapPoints;
-      return gap > limit ? [{ column: 'progress', params: { progress: String(progress), invest: pct(cum / total), cum: amt(cum), total: amt(total), gap: num1(gap), limit } }] : [];
+      return gap > limit ? [{ column: 'progress', params: { progress: String(progress), invest: pct(cum / total), cum: amt(cum), total: amt(total), gap: num1(gap), limit } }] : NONE;
     },
   },
   {
@@ -372,9 +393,9 @@ export const RULES: readonly RuleDef[] = [
     check: (ctx) => {
       const { spent, cumInvest: cum } = ctx.values;
       const ratio = ctx.config.thresholds.spendGapRatio;
-      if (!has(spent) || !has(cum) || cum <= 0) return [];
+      if (!has(spent) || !has(cum) || cum <= 0) return NONE;
       const diff = Math.abs(spent - cum);
-      return diff > ratio * cum ? [{ column: 'spent', params: { spent: amt(spent), cum: amt(cum), diff: amt(diff), share: pct(diff / cum), limit: limitPct(ratio), allowed: amt(ratio * cum) } }] : [];
+      return diff > ratio * cum ? [{ column: 'spent', params: { spent: amt(spent), cum: amt(cum), diff: amt(diff), share: pct(diff / cum), limit: limitPct(ratio), allowed: amt(ratio * cum) } }] : NONE;
     },
   },
   {
@@ -385,11 +406,14 @@ export const RULES: readonly RuleDef[] = [
     check: (ctx) => {
       const { monthInvest: month, total } = ctx.values;
       const t = ctx.config.thresholds;
-      const past = ctx.history.filter((r) => has(r.monthInvest));
-      if (!has(month) || !has(total) || total <= 0 || past.length === 0) return [];
-      const avg = past.reduce((s, r) => s + r.monthInvest, 0) / past.length;
-      if (!(month > t.spikeAvgMultiple * avg && month > t.spikeTotalShare * total)) return [];
-      return [{ column: 'monthInvest', params: { month: amt(month), months: past.length, avg: amt(avg), times: avg > 0 ? num1(month / avg) : '∞', total: amt(total), share: limitPct(t.spikeTotalShare) } }];
+      if (!has(month) || !has(total) || total <= 0) return NONE;
+      let months = 0;
+      let sum = 0;
+      for (const r of ctx.history) if (has(r.monthInvest)) { months++; sum += r.monthInvest; }
+      if (months === 0) return NONE;
+      const avg = sum / months;
+      if (!(month > t.spikeAvgMultiple * avg && month > t.spikeTotalShare * total)) return NONE;
+      return [{ column: 'monthInvest', params: { month: amt(month), months, avg: amt(avg), times: avg > 0 ? num1(month / avg) : '∞', total: amt(total), share: limitPct(t.spikeTotalShare) } }];
     },
   },
   {
@@ -399,7 +423,7 @@ export const RULES: readonly RuleDef[] = [
     message: txt('在建项目已连续 {months} 个月（{from} 至 {to}）没有完成投资；请在“存在问题”中说明原因，或核对本月完成投资', 'The project under construction has had no investment for {months} consecutive months ({from} to {to}); explain why under 存在问题 (problems), or check this month\'s investment'),
     check: (ctx) => {
       const v = ctx.values;
-      if (!isUnderConstruction(v) || !has(v.monthInvest) || v.monthInvest > 0) return [];
+      if (!isUnderConstruction(v) || !has(v.monthInvest) || v.monthInvest > 0) return NONE;
       const byPeriod = new Map(ctx.history.map((r) => [r.period, r]));
       let n = 1;
       let p = ctx.period;
@@ -409,7 +433,7 @@ export const RULES: readonly RuleDef[] = [
         n++;
         p = r.period;
       }
-      return n >= ctx.config.thresholds.stalledMonths ? [{ column: 'monthInvest', params: { months: n, from: p, to: ctx.period } }] : [];
+      return n >= ctx.config.thresholds.stalledMonths ? [{ column: 'monthInvest', params: { months: n, from: p, to: ctx.period } }] : NONE;
     },
   },
   {
@@ -417,7 +441,7 @@ export const RULES: readonly RuleDef[] = [
     title: txt('联系电话有误', 'Invalid phone number'),
     description: txt('不是大陆手机号（11 位，1[3-9] 开头）或固定电话（区号 + 号码）', 'Not a mainland mobile (11 digits, 1[3-9]…) or landline (area code + number)'),
     message: txt('联系电话“{value}”不是有效的手机号（11 位，以 13–19 开头）或固定电话（区号-号码，如 0318-2123456）；请核对', 'Phone "{value}" is neither a mainland mobile (11 digits starting 13–19) nor a landline (area code-number, e.g. 0318-2123456); please check'),
-    check: (ctx) => ctx.values.phone !== undefined && !isValidPhone(ctx.values.phone) ? [{ column: 'phone', params: { value: ctx.values.phone } }] : [],
+    check: (ctx) => ctx.values.phone !== undefined && !isValidPhone(ctx.values.phone) ? [{ column: 'phone', params: { value: ctx.values.phone } }] : NONE,
   },
   {
     code: 'LATE', scope: 'submission', severity: 'warning',

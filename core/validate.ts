@@ -8,7 +8,7 @@ import { LEDGER_KEYS } from './ledger';
 import { CELL_PROBLEMS, cellText, parseRow } from './parse';
 import { isPeriod } from './periods';
 import { RULES, renderMessage, ruleDef, severityOf } from './rules';
-import type { Hit, RowContext, RuleDef, SubmissionContext } from './rules';
+import type { Hit, RowContext, RowRule, RuleDef, SubmissionContext, SubmissionRule } from './rules';
 import type { Finding, InputRow, LedgerValues, Locale, MonthlyReport, Period, ValidationResult } from './types';
 
 export interface ValidateInput {
@@ -65,10 +65,25 @@ function toFinding(rule: RuleDef, hit: Hit, ctx: { row: number; code: string | n
   };
 }
 
+const NO_REPORTS: MonthlyReport[] = [];
+
 /** This project's reports before the period, oldest first (reports with a malformed period are ignored). */
 function earlierReports(all: MonthlyReport[] | undefined, period: Period): MonthlyReport[] {
-  return (all ?? []).filter((r) => isPeriod(r.period) && r.period < period).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  if (!all || all.length === 0) return NO_REPORTS;
+  // Stored history usually comes in order and before the period: then it is the answer as it is
+  // (the rules only read it).
+  let inOrder = true;
+  for (let i = 0; i < all.length && inOrder; i++) {
+    const p = all[i].period;
+    inOrder = isPeriod(p) && p < period && (i === 0 || all[i - 1].period < p);
+  }
+  if (inOrder) return all;
+  return all.filter((r) => isPeriod(r.period) && r.period < period).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
+
+const ROW_RULES = RULES.filter((r): r is RowRule => r.scope === 'row');
+const SUBMISSION_RULES = RULES.filter((r): r is SubmissionRule => r.scope === 'submission');
+const MONTH_RULES = new Set(['YTD_MISMATCH', 'YTD_DECREASE', 'SPIKE', 'STALLED']);
 
 export function validateLedger(input: ValidateInput): LedgerValidation {
   const { config } = input;
@@ -81,7 +96,8 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
     const raw = (r?.raw && typeof r.raw === 'object' ? r.raw : {}) as Record<string, unknown>;
     // The row number comes from the caller (a spreadsheet, the API): anything but a number is 0.
     const row = typeof r?.row === 'number' && Number.isFinite(r.row) ? r.row : 0;
-    return { row, raw, ...parseRow(raw, config, { row, locale }) };
+    const { values, problems } = parseRow(raw, config, { row, locale });
+    return { row, raw, values, problems };
   });
 
   // A malformed report month: say so once; the month-dependent rules cannot run.
@@ -92,33 +108,39 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
     findings.push({ rule: 'TYPE', severity: 'error', row: 0, column: null, projectCode: null, value: String(period), message: renderMessage(ruleDef('TYPE'), locale, { column: label, detail }) });
   }
 
-  const rowsByCode = new Map<string, number[]>();
+  // The first row of every code, and all rows of the codes given more than once.
+  const firstRow = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   for (const p of parsed) {
-    if (p.values.code === undefined) continue;
-    const list = rowsByCode.get(p.values.code) ?? [];
-    list.push(p.row);
-    rowsByCode.set(p.values.code, list);
+    const code = p.values.code;
+    if (code === undefined) continue;
+    const first = firstRow.get(code);
+    if (first === undefined) firstRow.set(code, p.row);
+    else {
+      const list = repeated.get(code);
+      if (list) list.push(p.row);
+      else repeated.set(code, [first, p.row]);
+    }
   }
 
-  const monthRules = new Set(['YTD_MISMATCH', 'YTD_DECREASE', 'SPIKE', 'STALLED']);
+  const rowRules = periodOk ? ROW_RULES : ROW_RULES.filter((r) => !MONTH_RULES.has(r.code));
   for (const p of parsed) {
     const code = p.values.code ?? null;
     const ctx: RowContext = {
       row: p.row, raw: p.raw, values: p.values, problems: p.problems, config, period, locale,
-      history: periodOk && code ? earlierReports(input.history?.get(code), period) : [],
-      sameCode: code ? rowsByCode.get(code) ?? [p.row] : [p.row],
+      history: periodOk && code ? earlierReports(input.history?.get(code), period) : NO_REPORTS,
+      sameCode: (code && repeated.get(code)) || [p.row],
     };
-    for (const rule of RULES) {
-      if (rule.scope !== 'row' || (!periodOk && monthRules.has(rule.code))) continue;
-      for (const hit of rule.check(ctx)) findings.push(toFinding(rule, hit, { row: p.row, code, raw: p.raw, config, locale }));
+    for (const rule of rowRules) {
+      const hits = rule.check(ctx);
+      for (let i = 0; i < hits.length; i++) findings.push(toFinding(rule, hits[i], { row: p.row, code, raw: p.raw, config, locale }));
     }
   }
 
   if (periodOk) {
     const now = input.now instanceof Date && !Number.isNaN(input.now.getTime()) ? input.now : new Date();
     const sctx: SubmissionContext = { config, period, locale, now, submittedAt: input.submittedAt };
-    for (const rule of RULES) {
-      if (rule.scope !== 'submission') continue;
+    for (const rule of SUBMISSION_RULES) {
       for (const hit of rule.check(sctx)) findings.push(toFinding(rule, hit, { row: 0, code: null, config, locale }));
     }
   }
