@@ -27,6 +27,7 @@ function viaIntl(n: number, digits: number): string {
 
 /** `12345` → `12,345`. */
 function group(int: string): string {
+  if (int.length <= 3) return int;
   let i = int.length % 3 || 3;
   let out = int.slice(0, i);
   for (; i < int.length; i += 3) out += ',' + int.slice(i, i + 3);
@@ -62,8 +63,9 @@ function viaString(n: number, digits: number): string | undefined {
   } else if (frac.length < digits) {
     frac = frac.padEnd(digits, '0');
   }
-  const zero = /^0*$/.test(int) && /^0*$/.test(frac);
-  return (n < 0 && !zero ? '-' : '') + group(int) + (digits > 0 ? '.' + frac : '');
+  // A negative that rounds to zero prints without its sign.
+  const sign = n < 0 && !(/^0*$/.test(int) && /^0*$/.test(frac)) ? '-' : '';
+  return sign + group(int) + (digits > 0 ? '.' + frac : '');
 }
 
 /** `1234.5` → `1,234.50`; negative zero prints as `0.00`; non-finite → `—`. */

@@ -427,7 +427,9 @@ export function parseRow(
     if (r.status === 'ok') values[c.key] = r.value;
     else if (r.status === 'bad') problems.push({ key: c.key, rule: r.rule, raw: cell, message: cellProblemText(c, cell, r, locale, config.timezone) });
   }
-  const v = values as LedgerValues;
+  // Filled by key, an object of 30 properties falls into V8's slow dictionary mode; its copy is a
+  // fast object again, which every rule and store reads several times.
+  const v = { ...values } as LedgerValues;
   const findings: Finding[] = problems.map((p) => ({
     rule: p.rule,
     severity: 'error',

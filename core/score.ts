@@ -68,7 +68,18 @@ export interface ProjectFacts {
 }
 
 function latestWith<K extends keyof MonthlyReport>(sorted: MonthlyReport[], key: K): MonthlyReport[K] | undefined {
-  return sorted.find((r) => r[key] !== undefined && r[key] !== null)?.[key];
+  for (const r of sorted) if (r[key] !== undefined && r[key] !== null) return r[key];
+  return undefined;
+}
+
+/** The reports up to `period`, newest first, in a new array. */
+function newestFirstUpTo(reports: MonthlyReport[], period: Period): MonthlyReport[] {
+  const upTo: MonthlyReport[] = [];
+  for (const r of reports) if (r.period <= period) upTo.push(r);
+  // Stored reports come oldest first: then reversing is the sort.
+  let ascending = true;
+  for (let i = 1; i < upTo.length && ascending; i++) ascending = upTo[i - 1].period < upTo[i].period;
+  return ascending ? upTo.reverse() : upTo.sort((a, b) => (a.period < b.period ? 1 : -1));
 }
 
 function monthUpTo(date: string | undefined, period: Period): Period | undefined {
@@ -80,8 +91,9 @@ function monthUpTo(date: string | undefined, period: Period): Period | undefined
 /** The project's facts as of the end of `period` (reports after it are ignored). */
 export function factsAsOf(state: ProjectState, period: Period): ProjectFacts {
   const { project } = state;
-  const upTo = state.reports.filter((r) => r.period <= period).sort((a, b) => (a.period < b.period ? 1 : -1));
-  const report = upTo.find((r) => yearOf(r.period) === yearOf(period));
+  const upTo = newestFirstUpTo(state.reports, period);
+  const year = yearOf(period);
+  const report = upTo.find((r) => yearOf(r.period) === year);
   const actualStart = monthUpTo(latestWith(upTo, 'actualStart') ?? project.actualStart, period);
   const actualEnd = monthUpTo(latestWith(upTo, 'actualEnd') ?? project.actualEnd, period);
   const stage = latestWith(upTo, 'stage') ?? project.stage;
@@ -197,7 +209,8 @@ function scoreOnRate(state: ProjectState, facts: ProjectFacts, period: Period, c
     own: sched.own ? tr(locale, T.own) : '',
   });
   const label = (c: Colour) => tr(locale, COLOUR_LONG_LABELS[c]);
-  const verdict = (colour: Colour, tail: string): Verdict => ({ colour, reason: prefix + base + tail, investmentRate: rate, scheduleRate: sched.rate });
+  // Joined into one flat string: 20,000 reasons kept as chains of pieces cost the garbage collector more than the join.
+  const verdict = (colour: Colour, tail: string): Verdict => ({ colour, reason: [prefix, base, tail].join(''), investmentRate: rate, scheduleRate: sched.rate });
 
   const s = config.thresholds.stalledMonths;
   if (!facts.completed && facts.report && s > 0) {
@@ -286,13 +299,17 @@ export function scoreProject(state: ProjectState, period: Period, config: Config
     const f = registrationFlag(project, facts, period, config, locale);
     if (f) flags.push(f);
   }
-  return {
+  const score: ProjectScore = {
     projectCode: project.code,
     name: project.name,
     county: project.county,
-    ...verdict,
-    ...(flags.length ? { flags } : {}),
+    colour: verdict.colour,
+    reason: verdict.reason,
+    investmentRate: verdict.investmentRate,
+    scheduleRate: verdict.scheduleRate,
   };
+  if (flags.length) score.flags = flags;
+  return score;
 }
 
 /** Scores of many projects, in the order given. */
