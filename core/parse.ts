@@ -375,6 +375,7 @@ function parseUncached(c: ColumnDef, raw: unknown, config: Config): CellResult {
  */
 const REPEATING: ReadonlySet<ColumnType> = new Set<ColumnType>(['enum', 'yesno', 'approvals', 'month', 'monthOrDate', 'percent']);
 const MEMO_MAX = 5_000;
+const KEPT = LEDGER.map((c) => REPEATING.has(c.type));
 let cellMemo: { config: Config; counties: unknown; sectors: unknown; city: unknown; timezone: string; byKey: Map<LedgerKey, Map<string, CellResult>> } | undefined;
 
 function memoFor(config: Config): Map<LedgerKey, Map<string, CellResult>> {
@@ -386,12 +387,20 @@ function memoFor(config: Config): Map<LedgerKey, Map<string, CellResult>> {
   return cellMemo.byKey;
 }
 
-/** Parses one cell of a ledger column. */
-export function parseCell(c: ColumnDef, raw: unknown, config: Config): CellResult {
-  if (typeof raw !== 'string' || !REPEATING.has(c.type)) return parseUncached(c, raw, config);
+/** The kept results of a column under a configuration. */
+function cellsOf(c: ColumnDef, config: Config): Map<string, CellResult> {
   const byKey = memoFor(config);
   let cells = byKey.get(c.key);
   if (!cells) byKey.set(c.key, (cells = new Map()));
+  return cells;
+}
+
+/** Parses one cell of a ledger column. */
+export function parseCell(c: ColumnDef, raw: unknown, config: Config): CellResult {
+  return typeof raw !== 'string' || !REPEATING.has(c.type) ? parseUncached(c, raw, config) : parseKept(c, raw, config, cellsOf(c, config));
+}
+
+function parseKept(c: ColumnDef, raw: string, config: Config, cells: Map<string, CellResult>): CellResult {
   let r = cells.get(raw);
   if (r === undefined) {
     r = parseUncached(c, raw, config);
@@ -421,9 +430,10 @@ export function parseRow(
   const problems: CellProblem[] = [];
   const locale = opts.locale ?? config.locale;
   const src = (raw && typeof raw === 'object' ? raw : {}) as RawRow;
-  for (const c of LEDGER) {
+  for (let i = 0; i < LEDGER.length; i++) {
+    const c = LEDGER[i];
     const cell = src[c.key];
-    const r = parseCell(c, cell, config);
+    const r = typeof cell === 'string' && KEPT[i] ? parseKept(c, cell, config, cellsOf(c, config)) : parseUncached(c, cell, config);
     if (r.status === 'ok') values[c.key] = r.value;
     else if (r.status === 'bad') problems.push({ key: c.key, rule: r.rule, raw: cell, message: cellProblemText(c, cell, r, locale, config.timezone) });
   }

@@ -106,6 +106,8 @@ const txt = (zhCN: string, en: string): Text => ({ 'zh-CN': zhCN, en });
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol + 1e-9;
 const has = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 const AMOUNT_KEYS = LEDGER.filter((c) => c.type === 'amount').map((c) => c.key);
+/** Columns that some list requires (the others are never REQUIRED). */
+const REQUIRABLE = LEDGER.filter((c) => c.required !== 'never');
 /** The answer of a rule that finds nothing (shared: callers only read hits). */
 const NONE: Hit[] = Object.freeze([]) as unknown as Hit[];
 /** Whether parsing found the cell of `key` unreadable. */
@@ -165,7 +167,7 @@ export const RULES: readonly RuleDef[] = [
       // With an unreadable list the list-dependent requirements are unknown: judge only the unconditional ones.
       const listBad = isBad(ctx.problems, 'list');
       let hits = NONE;
-      for (const c of LEDGER) {
+      for (const c of REQUIRABLE) {
         if (ctx.values[c.key] !== undefined || isBad(ctx.problems, c.key)) continue;
         if (listBad ? c.required !== 'always' : !isRequired(c, ctx.values.list)) continue;
         if (hits === NONE) hits = [];
