@@ -106,6 +106,7 @@ export class NameIndex {
   /** Items too short to be found through a gram: always considered. */
   private readonly short: number[] = [];
   private readonly longestCore: number;
+  private readonly longestFull: number;
   /** Normalised full name → items; core (without places) → items. */
   private readonly byFull = new Map<string, number[]>();
   private readonly byCore = new Map<string, number[]>();
@@ -119,6 +120,7 @@ export class NameIndex {
       return { entry, full, core, initials: initials(entry.name) };
     });
     this.longestCore = this.items.reduce((m, it) => Math.max(m, it.core.length), 0);
+    this.longestFull = this.items.reduce((m, it) => Math.max(m, it.full.length), 0);
     const add = (m: Map<string, number[]>, key: string, i: number) => {
       const list = m.get(key);
       if (list) list.push(i);
@@ -201,8 +203,9 @@ export class NameIndex {
     // and cores (a question is short; a province has tens of thousands of names).
     const scores = new Map<number, number>();
     if (q.length <= MAX_WHOLE) {
-      for (let i = 0; i < q.length; i++) for (let j = i + 1; j <= q.length; j++) for (const k of this.byFull.get(q.slice(i, j)) ?? []) scores.set(k, 1000 + j - i);
-      for (let i = 0; i < qCore.length; i++) for (let j = i + 2; j <= qCore.length; j++) for (const k of this.byCore.get(qCore.slice(i, j)) ?? []) if (!scores.has(k)) scores.set(k, 500 + j - i);
+      // No substring longer than the longest name can be one.
+      for (let i = 0; i < q.length; i++) for (let j = i + 1; j <= Math.min(q.length, i + this.longestFull); j++) for (const k of this.byFull.get(q.slice(i, j)) ?? []) scores.set(k, 1000 + j - i);
+      for (let i = 0; i < qCore.length; i++) for (let j = i + 2; j <= Math.min(qCore.length, i + this.longestCore); j++) for (const k of this.byCore.get(qCore.slice(i, j)) ?? []) if (!scores.has(k)) scores.set(k, 500 + j - i);
     }
     const strong: NameMatch[] = [...scores.keys()].sort((x, y) => x - y).filter((k) => keep(this.items[k].entry)).map((k) => ({ entry: this.items[k].entry, score: scores.get(k)! }));
     const top = (ms: NameMatch[]) => {
