@@ -1,7 +1,7 @@
 // Projects' master data. Every write is audited (entity 'project', key = project code).
 import type { Project } from '../../core/types';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
-import { assignList, columnList, field, fromRow, paramList, toParams } from './columns';
+import { assignList, columnList, field, fromRow, paramList, sameStored, toParams } from './columns';
 import type { Db } from './db';
 
 const FIELDS = [
@@ -22,7 +22,7 @@ export interface ProjectFilter {
 }
 
 function same(a: Project, b: Project): boolean {
-  return JSON.stringify(fromRow(FIELDS, toParams(FIELDS, a))) === JSON.stringify(fromRow(FIELDS, toParams(FIELDS, b)));
+  return sameStored(FIELDS, a, b);
 }
 
 export class ProjectRepo {
