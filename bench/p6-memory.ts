@@ -1,6 +1,6 @@
-// P6: resident memory of the real service (`npm start`: bin/start.mjs in a child process) on a
-// database of 20,000 projects × 24 months, once loaded and after 1,000 queries (REST API and
-// bot questions, mixed). RSS read from /proc/<pid>/status (VmRSS). Goal: ≤ 200 MB.
+// P6: resident memory of the real service (`npm start`: bin/start.mjs with the start script's
+// node flags, in a child process) on a database of 20,000 projects × 24 months, once loaded and
+// after 1,000 queries (REST API and bot questions, mixed). RSS read from /proc/<pid>/status (VmRSS). Goal: ≤ 200 MB.
 // The baseline is the same service on an empty database, so the ratio shows what the data costs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -30,9 +30,17 @@ interface Service {
   stop(): Promise<void>;
 }
 
-/** `node bin/start.mjs` on the file, on a free port; resolves once it prints its bot endpoint. */
+/** The node options and script of package.json's start script (`node [flags] bin/start.mjs`), as npm would run them. */
+export function startCommand(): string[] {
+  const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const [node, ...args] = script.trim().split(/\s+/);
+  if (node !== 'node' || !args.at(-1)?.endsWith('start.mjs')) throw new Error(`P6: unexpected start script: ${script}`);
+  return args;
+}
+
+/** The service as `npm start` runs it, on the file and a free port; resolves once it prints its bot endpoint. */
 async function startService(dbFile: string): Promise<Service> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'start.mjs')], {
+  const child = spawn(process.execPath, startCommand(), {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KEYPROJ_DB: dbFile, KEYPROJ_DEMO: '0', KEYPROJ_REMINDERS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
