@@ -9,6 +9,7 @@ import { nextList } from '../../core/lists';
 import { isOpen } from '../../core/problems';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
 import type { Statement } from 'better-sqlite3';
+import { merged } from './columns';
 import { openDb, type Db } from './db';
 import { ProblemRepo } from './problems';
 import { ProjectRepo } from './projects';
@@ -163,9 +164,9 @@ export class Store {
       for (const v of rows) {
         const code = this.resolveCode(v, ctx);
         result.codes.push(code);
-        const { project: master, report } = splitRow({ ...v, code }, period);
+        const { project: master, report } = splitRow(v.code === code ? v : { ...v, code }, period);
         const before = this.projects.get(code);
-        const project = { ...MASTER_DEFAULTS, ...before, ...master, code } as Project;
+        const project = merged<Project>(MASTER_DEFAULTS, before, master, { code });
         // Rolling lists: a ready reserve project joins 拟新开工, a started new start joins 在建.
         const auto = nextList(project, report, period, this.config.locale);
         if (auto) project.list = auto.to;

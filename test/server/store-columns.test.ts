@@ -2,7 +2,7 @@
 // exactly the answer of comparing the JSON of both records' round trips through the table.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { field, fromRow, sameStored, toParams } from '../../server/store/columns';
+import { field, fromRow, merged, sameStored, toParams } from '../../server/store/columns';
 
 const FIELDS = [
   field('code', 'code'), field('total', 'total', 'real'), field('stage', 'stage'),
@@ -37,5 +37,22 @@ describe('sameStored', () => {
   it('reads rows into plain records without NULL columns', () => {
     expect(fromRow(FIELDS, { code: 'A', total: 5, stage: null, approvals: '["立项"]', registered: 0, monthly_plan: null }))
       .toStrictEqual({ code: 'A', total: 5, approvals: ['立项'], registered: false });
+  });
+});
+
+describe('merged', () => {
+  it('is spread: same keys in the same order, last value wins, undefined kept, null sources skipped', () => {
+    const key = fc.constantFrom('code', 'name', 'total', 'list', 'approvals', 'stage', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9', 'k10', 'k11', 'k12', 'k13', 'k14', 'k15', 'k16', 'k17', 'k18', 'k19', 'k20');
+    const source = fc.oneof(fc.constant(undefined), fc.constant(null), fc.dictionary(key, fc.oneof(fc.constant(undefined), fc.integer(), fc.string()), { maxKeys: 26 }));
+    fc.assert(fc.property(fc.array(source, { maxLength: 4 }), (sources) => {
+      const spread = sources.reduce<Record<string, unknown>>((acc, s) => ({ ...acc, ...s }), {});
+      const got = merged<Record<string, unknown>>(...sources);
+      expect(Object.entries(got)).toStrictEqual(Object.entries(spread));
+    }), { numRuns: 2000 });
+  });
+  it('merges a project as the import does', () => {
+    const before = { code: 'A', name: '旧名', list: '在建', approvals: ['立项'] };
+    const got = merged<Record<string, unknown>>({ approvals: [] }, before, { name: '新名', total: 9 }, { code: 'A' });
+    expect(JSON.stringify(got)).toBe(JSON.stringify({ approvals: ['立项'], code: 'A', name: '新名', list: '在建', total: 9 }));
   });
 });
