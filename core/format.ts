@@ -68,10 +68,33 @@ function viaString(n: number, digits: number): string | undefined {
   return sign + group(int) + (digits > 0 ? '.' + frac : '');
 }
 
+const POW10 = [1, 10, 100, 1000];
+
+/**
+ * The common case in integer arithmetic: |n| × 10^digits is not near a rounding tie, so rounding
+ * the number itself and rounding its shortest decimal form agree. Near a tie (1.005 → 100.4999…)
+ * or for large numbers it answers undefined and viaString decides.
+ */
+function viaIntegers(n: number, digits: number): string | undefined {
+  if (digits >= POW10.length) return undefined;
+  const scale = POW10[digits];
+  const x = (n < 0 ? -n : n) * scale;
+  if (!(x < 1e15)) return undefined;
+  const f = x - Math.floor(x);
+  // The float error of x is below x × 3e-16: a margin far above it.
+  if (Math.abs(f - 0.5) <= x * 1e-12 + 1e-12) return undefined;
+  const k = Math.round(x);
+  const int = Math.floor(k / scale);
+  let out = group(String(int));
+  if (digits > 0) out += '.' + String(k - int * scale).padStart(digits, '0');
+  return n < 0 && k > 0 ? '-' + out : out;
+}
+
 /** `1234.5` → `1,234.50`; negative zero prints as `0.00`; non-finite → `—`. */
 export function formatNumber(n: number | null | undefined, digits = 2): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return NO_NUMBER;
-  return (Number.isInteger(digits) && digits >= 0 && digits <= 20 ? viaString(n, digits) : undefined) ?? viaIntl(n, digits);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) return viaIntl(n, digits);
+  return viaIntegers(n, digits) ?? viaString(n, digits) ?? viaIntl(n, digits);
 }
 
 const UNIT: Record<Locale, { wan: string; yi: string }> = {
