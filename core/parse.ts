@@ -376,28 +376,27 @@ function parseUncached(c: ColumnDef, raw: unknown, config: Config): CellResult {
 const REPEATING: ReadonlySet<ColumnType> = new Set<ColumnType>(['enum', 'yesno', 'approvals', 'month', 'monthOrDate', 'percent']);
 const MEMO_MAX = 5_000;
 const KEPT = LEDGER.map((c) => REPEATING.has(c.type));
-let cellMemo: { config: Config; counties: unknown; sectors: unknown; city: unknown; timezone: string; byKey: Map<LedgerKey, Map<string, CellResult>> } | undefined;
+let cellMemo: { config: Config; counties: unknown; sectors: unknown; city: unknown; timezone: string; byColumn: Map<string, CellResult>[] } | undefined;
 
-function memoFor(config: Config): Map<LedgerKey, Map<string, CellResult>> {
+/** The kept results of every ledger column (by index) under a configuration. */
+function keptCells(config: Config): Map<string, CellResult>[] {
   // What the parsers read of the configuration: a changed configuration starts afresh.
   if (!cellMemo || cellMemo.config !== config || cellMemo.counties !== config.counties || cellMemo.sectors !== config.sectors
     || cellMemo.city !== config.city || cellMemo.timezone !== config.timezone) {
-    cellMemo = { config, counties: config.counties, sectors: config.sectors, city: config.city, timezone: config.timezone, byKey: new Map() };
+    cellMemo = { config, counties: config.counties, sectors: config.sectors, city: config.city, timezone: config.timezone, byColumn: LEDGER.map(() => new Map()) };
   }
-  return cellMemo.byKey;
+  return cellMemo.byColumn;
 }
 
-/** The kept results of a column under a configuration. */
-function cellsOf(c: ColumnDef, config: Config): Map<string, CellResult> {
-  const byKey = memoFor(config);
-  let cells = byKey.get(c.key);
-  if (!cells) byKey.set(c.key, (cells = new Map()));
-  return cells;
-}
+const COLUMN_INDEX = new Map(LEDGER.map((c, i) => [c.key, i]));
 
 /** Parses one cell of a ledger column. */
 export function parseCell(c: ColumnDef, raw: unknown, config: Config): CellResult {
-  return typeof raw !== 'string' || !REPEATING.has(c.type) ? parseUncached(c, raw, config) : parseKept(c, raw, config, cellsOf(c, config));
+  const i = COLUMN_INDEX.get(c.key);
+  // Only the ledger's own column definitions share kept results.
+  return typeof raw === 'string' && i !== undefined && KEPT[i] && LEDGER[i] === c
+    ? parseKept(c, raw, config, keptCells(config)[i])
+    : parseUncached(c, raw, config);
 }
 
 function parseKept(c: ColumnDef, raw: string, config: Config, cells: Map<string, CellResult>): CellResult {
@@ -422,24 +421,55 @@ export interface CellProblem extends BadCell {
   raw: unknown;
 }
 
+/**
+ * The readable values of a row; each unreadable cell is added to `problems` (with its message in
+ * `locale`). What parseRow does, without its findings: validation makes its own.
+ */
+export function readRow(raw: RawRow, config: Config, locale: Locale, problems: CellProblem[]): LedgerValues {
+  const kept = keptCells(config);
+  const src = (raw && typeof raw === 'object' ? raw : {}) as RawRow;
+  const found = scratchValues;
+  let mask = 0;
+  for (let i = 0; i < LEDGER.length; i++) {
+    const c = LEDGER[i];
+    const cell = src[c.key];
+    const r = typeof cell === 'string' && KEPT[i] ? parseKept(c, cell, config, kept[i]) : parseUncached(c, cell, config);
+    if (r.status === 'ok') { found[i] = r.value; mask |= 1 << i; }
+    else if (r.status === 'bad') problems.push({ key: c.key, rule: r.rule, raw: cell, message: cellProblemText(c, cell, r, locale, config.timezone) });
+  }
+  // A copy of the row shape's template, its fields then overwritten: built key by key, an object
+  // of 30 fields would fall into V8's slow dictionary mode, and rows of one ledger share a shape.
+  const values = { ...shapeOf(mask) } as Record<string, unknown>;
+  for (let i = 0; i < LEDGER.length; i++) {
+    if (mask & (1 << i)) { values[LEDGER[i].key] = found[i]; found[i] = undefined; }
+  }
+  return values as LedgerValues;
+}
+
+// Row shapes are bit masks of the columns present.
+if (LEDGER.length > 31) throw new Error('core/parse: the ledger has more columns than a row mask holds');
+const scratchValues: unknown[] = LEDGER.map(() => undefined);
+let shapes = new Map<number, object>();
+
+/** A fast object with the keys of the columns in `mask` (bit i = LEDGER[i]), in ledger order. */
+function shapeOf(mask: number): object {
+  let shape = shapes.get(mask);
+  if (!shape) {
+    const keys: Record<string, unknown> = {};
+    for (let i = 0; i < LEDGER.length; i++) if (mask & (1 << i)) keys[LEDGER[i].key] = undefined;
+    shape = { ...keys };
+    if (shapes.size >= 1_000) shapes = new Map();
+    shapes.set(mask, shape);
+  }
+  return shape;
+}
+
 /** Parses a whole row: the readable values, and one TYPE/ENUM finding per unreadable cell. */
 export function parseRow(
   raw: RawRow, config: Config, opts: { row?: number; locale?: Locale } = {},
 ): { values: LedgerValues; findings: Finding[]; problems: CellProblem[] } {
-  const values: Record<string, unknown> = {};
   const problems: CellProblem[] = [];
-  const locale = opts.locale ?? config.locale;
-  const src = (raw && typeof raw === 'object' ? raw : {}) as RawRow;
-  for (let i = 0; i < LEDGER.length; i++) {
-    const c = LEDGER[i];
-    const cell = src[c.key];
-    const r = typeof cell === 'string' && KEPT[i] ? parseKept(c, cell, config, cellsOf(c, config)) : parseUncached(c, cell, config);
-    if (r.status === 'ok') values[c.key] = r.value;
-    else if (r.status === 'bad') problems.push({ key: c.key, rule: r.rule, raw: cell, message: cellProblemText(c, cell, r, locale, config.timezone) });
-  }
-  // Filled by key, an object of 30 properties falls into V8's slow dictionary mode; its copy is a
-  // fast object again, which every rule and store reads several times.
-  const v = { ...values } as LedgerValues;
+  const v = readRow(raw, config, opts.locale ?? config.locale, problems);
   const findings: Finding[] = problems.map((p) => ({
     rule: p.rule,
     severity: 'error',

@@ -5,7 +5,8 @@
 import type { Config } from './config';
 import { tr } from './i18n';
 import { LEDGER_KEYS } from './ledger';
-import { CELL_PROBLEMS, cellText, parseRow } from './parse';
+import { CELL_PROBLEMS, cellText, readRow } from './parse';
+import type { CellProblem } from './parse';
 import { isPeriod } from './periods';
 import { RULES, renderMessage, ruleDef, severityOf } from './rules';
 import type { Hit, RowContext, RowRule, RuleDef, SubmissionContext, SubmissionRule } from './rules';
@@ -66,6 +67,7 @@ function toFinding(rule: RuleDef, hit: Hit, ctx: { row: number; code: string | n
 }
 
 const NO_REPORTS: MonthlyReport[] = [];
+const NO_PROBLEMS: CellProblem[] = [];
 
 /** This project's reports before the period, oldest first (reports with a malformed period are ignored). */
 function earlierReports(all: MonthlyReport[] | undefined, period: Period): MonthlyReport[] {
@@ -92,13 +94,20 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
   const findings: Finding[] = [];
   const rows = Array.isArray(input.rows) ? input.rows : [];
 
-  const parsed = rows.map((r) => {
+  // Parsed rows as returned ({row, values}), with each row's cells as typed and its unreadable cells alongside.
+  const parsed: { row: number; values: LedgerValues }[] = new Array(rows.length);
+  const raws: Record<string, unknown>[] = new Array(rows.length);
+  const problemsOf: CellProblem[][] = new Array(rows.length);
+  const scratch: CellProblem[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const raw = (r?.raw && typeof r.raw === 'object' ? r.raw : {}) as Record<string, unknown>;
     // The row number comes from the caller (a spreadsheet, the API): anything but a number is 0.
     const row = typeof r?.row === 'number' && Number.isFinite(r.row) ? r.row : 0;
-    const { values, problems } = parseRow(raw, config, { row, locale });
-    return { row, raw, values, problems };
-  });
+    parsed[i] = { row, values: readRow(raw, config, locale, scratch) };
+    raws[i] = raw;
+    problemsOf[i] = scratch.length === 0 ? NO_PROBLEMS : scratch.splice(0);
+  }
 
   // A malformed report month: say so once; the month-dependent rules cannot run.
   const periodOk = isPeriod(period);
@@ -124,16 +133,20 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
   }
 
   const rowRules = periodOk ? ROW_RULES : ROW_RULES.filter((r) => !MONTH_RULES.has(r.code));
-  for (const p of parsed) {
+  // One context, refilled for every row: the rules read it while they run and keep nothing of it.
+  const ctx: RowContext = { row: 0, raw: {}, values: {}, problems: NO_PROBLEMS, config, period, locale, history: NO_REPORTS, sameCode: [] };
+  for (let i = 0; i < parsed.length; i++) {
+    const p = parsed[i];
     const code = p.values.code ?? null;
-    const ctx: RowContext = {
-      row: p.row, raw: p.raw, values: p.values, problems: p.problems, config, period, locale,
-      history: periodOk && code ? earlierReports(input.history?.get(code), period) : NO_REPORTS,
-      sameCode: (code && repeated.get(code)) || [p.row],
-    };
+    ctx.row = p.row;
+    ctx.raw = raws[i];
+    ctx.values = p.values;
+    ctx.problems = problemsOf[i];
+    ctx.history = periodOk && code ? earlierReports(input.history?.get(code), period) : NO_REPORTS;
+    ctx.sameCode = (code && repeated.get(code)) || [p.row];
     for (const rule of rowRules) {
       const hits = rule.check(ctx);
-      for (let i = 0; i < hits.length; i++) findings.push(toFinding(rule, hits[i], { row: p.row, code, raw: p.raw, config, locale }));
+      for (let h = 0; h < hits.length; h++) findings.push(toFinding(rule, hits[h], { row: p.row, code, raw: raws[i], config, locale }));
     }
   }
 
@@ -146,5 +159,5 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
   }
 
   findings.sort(byPosition);
-  return { findings, ...summarize(findings), rows: parsed.map((p) => ({ row: p.row, values: p.values })) };
+  return { findings, ...summarize(findings), rows: parsed };
 }
