@@ -124,6 +124,19 @@ function prevSameYear(ctx: RowContext): MonthlyReport | undefined {
   return undefined;
 }
 
+/**
+ * checkCode of the row's code against its county, once per row: CODE_FORMAT and CODE_REGION
+ * both ask, and a malformed code is CODE_FORMAT with or without a county.
+ */
+let lastCodeCheck: { code: string; county?: string; list?: string; config: Config; result: ReturnType<typeof checkCode> } | undefined;
+function codeCheck(ctx: RowContext): ReturnType<typeof checkCode> {
+  const { code, county, list } = ctx.values;
+  const last = lastCodeCheck;
+  if (last && last.code === code && last.county === county && last.list === list && last.config === ctx.config) return last.result;
+  lastCodeCheck = { code: code!, county, list, config: ctx.config, result: checkCode(code!, county, ctx.config, list) };
+  return lastCodeCheck.result;
+}
+
 /** The stage decides when given (a 竣工 project on the 在建 list is no longer building); else the list. */
 function isUnderConstruction(v: LedgerValues): boolean {
   return v.stage ? v.stage === '在建' : v.list === '在建';
@@ -203,7 +216,7 @@ export const RULES: readonly RuleDef[] = [
       const code = ctx.values.code;
       // A temporary id is judged by the list: with an unreadable list, it cannot be.
       if (code === undefined || (isTemporaryCode(code) && isBad(ctx.problems, 'list'))) return NONE;
-      if (checkCode(code, undefined, ctx.config, ctx.values.list) !== 'CODE_FORMAT') return NONE;
+      if (codeCheck(ctx) !== 'CODE_FORMAT') return NONE;
       const issue = codeFormatIssue(code);
       return [{ column: 'code', variant: issue === 'shape' ? undefined : issue, params: { value: code, example: CODE_EXAMPLE, year: code.slice(0, 4), min: CODE_YEARS.min, max: CODE_YEARS.max } }];
     },
@@ -216,7 +229,7 @@ export const RULES: readonly RuleDef[] = [
     check: (ctx) => {
       const { code, county } = ctx.values;
       if (code === undefined || county === undefined) return NONE;
-      if (checkCode(code, county, ctx.config, ctx.values.list) !== 'CODE_REGION') return NONE;
+      if (codeCheck(ctx) !== 'CODE_REGION') return NONE;
       return [{ column: 'code', params: { division: parseCode(code)!.division, county, expected: countyCodes(county, ctx.config).join('、'), city: ctx.config.city.code, province: provinceCode(ctx.config) } }];
     },
   },
