@@ -120,8 +120,11 @@ interface Plan {
   note: string;
 }
 
+// Development zones are not shortened by dropping the last character (滨湖新区 → 滨湖新 reads wrong).
+const SHORT_NAMES: Record<string, string> = { 衡水高新区: '高新区', 滨湖新区: '滨湖' };
+
 function shortName(county: string): string {
-  return county.length > 2 ? county.replace(/(县|区|市)$/, '') : county;
+  return SHORT_NAMES[county] ?? (county.length > 2 ? county.replace(/(县|区|市)$/, '') : county);
 }
 
 function contact(rng: Rng): string {
