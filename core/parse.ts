@@ -433,6 +433,12 @@ export function readRow(raw: RawRow, config: Config, locale: Locale, problems: C
   for (let i = 0; i < LEDGER.length; i++) {
     const c = LEDGER[i];
     const cell = src[c.key];
+    // The two commonest cells read directly, as their parsers would (no result object for each).
+    if (c.type === 'amount' && typeof cell === 'number' && Number.isFinite(cell)) { found[i] = cell; mask |= 1 << i; continue; }
+    if (c.type === 'text' && typeof cell === 'string' && cell.length > 0 && keepsText(cell.charCodeAt(0))) {
+      const t = cell.trim();
+      if (c.maxLength === undefined || t.length <= c.maxLength) { found[i] = t; mask |= 1 << i; continue; }
+    }
     const r = typeof cell === 'string' && KEPT[i] ? parseKept(c, cell, config, kept[i]) : parseUncached(c, cell, config);
     if (r.status === 'ok') { found[i] = r.value; mask |= 1 << i; }
     else if (r.status === 'bad') problems.push({ key: c.key, rule: r.rule, raw: cell, message: cellProblemText(c, cell, r, locale, config.timezone) });
