@@ -83,6 +83,22 @@ export function merged<T>(...sources: (object | null | undefined)[]): T {
   return { ...out } as T;
 }
 
+/**
+ * fromRow for a statement in raw mode (rows as arrays, `columns` its column names): better-sqlite3
+ * builds no object of named columns per row, which costs more than the read itself.
+ */
+export function rawReader<T>(fields: readonly Field<string>[], columns: readonly string[]): (row: unknown[]) => T {
+  const at = fields.map((f) => columns.indexOf(f.column));
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const v = at[i] < 0 ? undefined : fromDb(row[at[i]], fields[i].conv);
+      if (v !== undefined) out[fields[i].key] = v;
+    }
+    return { ...out } as T;
+  };
+}
+
 export function columnList(fields: readonly Field<string>[]): string {
   return fields.map((f) => f.column).join(', ');
 }

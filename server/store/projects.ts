@@ -1,7 +1,7 @@
 // Projects' master data. Every write is audited (entity 'project', key = project code).
 import type { Project } from '../../core/types';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
-import { assignList, columnList, field, fromRow, paramList, sameStored, toParams } from './columns';
+import { assignList, columnList, field, fromRow, paramList, rawReader, sameStored, toParams } from './columns';
 import type { Db } from './db';
 
 const FIELDS = [
@@ -33,12 +33,14 @@ function withAt(params: Record<string, unknown>, at: string): Record<string, unk
 
 export class ProjectRepo {
   private readonly getStmt;
+  private readonly readRaw: (row: unknown[]) => Project;
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly renameStmt;
 
   constructor(private readonly db: Db, private readonly audit: AuditLog) {
-    this.getStmt = db.prepare('SELECT * FROM projects WHERE code = ?');
+    this.getStmt = db.prepare('SELECT * FROM projects WHERE code = ?').raw(true);
+    this.readRaw = rawReader<Project>(FIELDS, this.getStmt.columns().map((c) => c.name));
     this.insertStmt = db.prepare(
       `INSERT INTO projects (${columnList(FIELDS)}, created_at, updated_at) VALUES (${paramList(FIELDS)}, @at, @at)`,
     );
@@ -47,8 +49,8 @@ export class ProjectRepo {
   }
 
   get(code: string): Project | undefined {
-    const row = this.getStmt.get(code) as Record<string, unknown> | undefined;
-    return row && fromRow<Project>(FIELDS, row);
+    const row = this.getStmt.get(code) as unknown[] | undefined;
+    return row && this.readRaw(row);
   }
 
   list(filter: ProjectFilter = {}): Project[] {

@@ -2,7 +2,7 @@
 // exactly the answer of comparing the JSON of both records' round trips through the table.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { field, fromRow, merged, sameStored, toParams } from '../../server/store/columns';
+import { field, fromRow, merged, rawReader, sameStored, toParams } from '../../server/store/columns';
 
 const FIELDS = [
   field('code', 'code'), field('total', 'total', 'real'), field('stage', 'stage'),
@@ -37,6 +37,18 @@ describe('sameStored', () => {
   it('reads rows into plain records without NULL columns', () => {
     expect(fromRow(FIELDS, { code: 'A', total: 5, stage: null, approvals: '["立项"]', registered: 0, monthly_plan: null }))
       .toStrictEqual({ code: 'A', total: 5, approvals: ['立项'], registered: false });
+  });
+});
+
+describe('rawReader', () => {
+  it('reads an array row as fromRow reads the named row, whatever the column order', () => {
+    const columns = ['monthly_plan', 'extra', 'registered', 'code', 'approvals', 'stage', 'total'];
+    const read = rawReader(FIELDS, columns);
+    fc.assert(fc.property(record, (rec) => {
+      const named = { ...toParams(FIELDS, rec as Record<string, unknown>), extra: 'x' };
+      const raw = columns.map((c) => named[c] ?? null);
+      expect(read(raw)).toStrictEqual(fromRow(FIELDS, named));
+    }), { numRuns: 2000 });
   });
 });
 
