@@ -116,11 +116,16 @@ export function scheduleOf(project: Project, period: Period): { rate: number; ow
 
 /** Consecutive reported months without investment, ending at `end` (not before `start`). */
 export function monthsWithoutInvestment(reports: MonthlyReport[], end: Period, start?: Period): number {
-  const byPeriod = new Map(reports.map((r) => [r.period, r]));
+  // The last report of a month, as a map built from the list would hold (no map per project: the
+  // run is short and every project of a province is scored).
+  const reportOf = (p: Period): MonthlyReport | undefined => {
+    for (let i = reports.length - 1; i >= 0; i--) if (reports[i].period === p) return reports[i];
+    return undefined;
+  };
   let n = 0;
   for (let p = end; ; p = addMonths(p, -1)) {
     if (start && p < start) break;
-    const r = byPeriod.get(p);
+    const r = reportOf(p);
     if (!r || !(r.monthInvest <= 0)) break;
     n++;
   }
