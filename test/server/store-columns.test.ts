@@ -45,7 +45,7 @@ describe('rawReader', () => {
     const columns = ['monthly_plan', 'extra', 'registered', 'code', 'approvals', 'stage', 'total'];
     const read = rawReader(FIELDS, columns);
     fc.assert(fc.property(record, (rec) => {
-      const named = { ...toParams(FIELDS, rec as Record<string, unknown>), extra: 'x' };
+      const named: Record<string, unknown> = { ...toParams(FIELDS, rec as Record<string, unknown>), extra: 'x' };
       const raw = columns.map((c) => named[c] ?? null);
       expect(read(raw)).toStrictEqual(fromRow(FIELDS, named));
     }), { numRuns: 2000 });
