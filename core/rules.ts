@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { tr } from './i18n';
 import type { Text } from './i18n';
 import { LEDGER, column, isRequired, isTemporaryCode } from './ledger';
+import type { ColumnDef } from './ledger';
 import { currentPeriod, deadlineOf, isPeriod, localDate, monthOf, periodOfDate, prevPeriod, yearOf } from './periods';
 import type { LedgerKey, LedgerValues, Locale, MonthlyReport, Period, RawRow, RuleCode, Severity } from './types';
 
@@ -108,6 +109,16 @@ const has = (v: number | undefined): v is number => typeof v === 'number' && Num
 const AMOUNT_KEYS = LEDGER.filter((c) => c.type === 'amount').map((c) => c.key);
 /** Columns that some list requires (the others are never REQUIRED). */
 const REQUIRABLE = LEDGER.filter((c) => c.required !== 'never');
+/** The columns a row of each list requires (undefined: no list given), worked out once. */
+const requiredFor = new Map<unknown, ColumnDef[]>();
+function requiredColumns(list: LedgerValues['list']): ColumnDef[] {
+  let cols = requiredFor.get(list);
+  if (!cols) {
+    cols = REQUIRABLE.filter((c) => isRequired(c, list));
+    if (requiredFor.size < 16) requiredFor.set(list, cols);
+  }
+  return cols;
+}
 /** The answer of a rule that finds nothing (shared: callers only read hits). */
 const NONE: Hit[] = Object.freeze([]) as unknown as Hit[];
 /** Whether parsing found the cell of `key` unreadable. */
@@ -180,9 +191,9 @@ export const RULES: readonly RuleDef[] = [
       // With an unreadable list the list-dependent requirements are unknown: judge only the unconditional ones.
       const listBad = isBad(ctx.problems, 'list');
       let hits = NONE;
-      for (const c of REQUIRABLE) {
+      for (const c of listBad ? REQUIRABLE : requiredColumns(ctx.values.list)) {
         if (ctx.values[c.key] !== undefined || isBad(ctx.problems, c.key)) continue;
-        if (listBad ? c.required !== 'always' : !isRequired(c, ctx.values.list)) continue;
+        if (listBad && c.required !== 'always') continue;
         if (hits === NONE) hits = [];
         hits.push({ column: c.key, variant: c.required, params: { column: columnName(c.key, ctx.locale), hint: tr(ctx.locale, c.hint) } });
       }
