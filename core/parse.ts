@@ -518,3 +518,15 @@ export function matchHeader(text: unknown): LedgerKey | undefined {
 export function parseByKey(key: LedgerKey, raw: unknown, config: Config): CellResult {
   return parseCell(column(key), raw, config);
 }
+
+/**
+ * A number shown with a percent format holds the fraction (Excel stores a typed "85%" as 0.85 and
+ * switches the cell to 0%): hand it on as the text the clerk saw, so it is read as 85 points, not
+ * 0.85. Readers of xlsx files and of Excel ranges call this with the cell's number format.
+ */
+export function shownPercent(value: unknown, numFmt: unknown): unknown {
+  if (typeof value !== 'number' || !Number.isFinite(value) || typeof numFmt !== 'string') return value;
+  // A % inside quotes or after a backslash is a literal character, not the percent format.
+  const bare = numFmt.replace(/"[^"]*"|\\./g, '');
+  return bare.includes('%') ? `${Number((value * 100).toPrecision(12))}%` : value;
+}

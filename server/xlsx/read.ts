@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { tr, type Text } from '../../core/i18n';
 import { column, LEDGER } from '../../core/ledger';
-import { matchHeader } from '../../core/parse';
+import { matchHeader, shownPercent } from '../../core/parse';
 import type { InputRow, LedgerKey, Locale, RawRow } from '../../core/types';
 import { decodeCsv, parseCsv, unguard } from './csv';
 import { columnLetter, LEDGER_SHEET } from './template';
@@ -154,7 +154,7 @@ async function readXlsx(file: string, bytes: Buffer, locale: Locale): Promise<Le
     const grid: unknown[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, n) => {
       const cells: unknown[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => (cells[c - 1] = cellValue(cell.value)));
+      row.eachCell({ includeEmpty: false }, (cell, c) => (cells[c - 1] = shownPercent(cellValue(cell.value), cell.numFmt)));
       grid[n - 1] = cells;
     });
     return grid;
