@@ -116,7 +116,7 @@ export function mockExcel(opts: MockOptions = {}): MockExcel {
       tables: {
         ledger: {
           isNullObject: !opts.table, name: 'KeyProjectLedger',
-          range: { values: opts.table?.values ?? [[]], rowIndex: opts.table?.rowIndex ?? 0, columnIndex: opts.table?.columnIndex ?? 0 },
+          range: { values: opts.table?.values ?? [[]], numberFormat: generalFormats(opts.table?.values ?? [[]]), rowIndex: opts.table?.rowIndex ?? 0, columnIndex: opts.table?.columnIndex ?? 0 },
           worksheet: { name: SHEET_NAME },
           getRange: () => root.workbook.tables.ledger.range,
           columns: { add: (_i: unknown, _v: unknown, name: string) => { written.columnsAdded.push(name); return {}; } },
@@ -153,4 +153,9 @@ export function rangeAtMock(m: MockExcel, key: string): any {
   const r = m.written.ranges.get(key);
   if (!r) throw new Error(`nothing was written at ${key}; written: ${[...m.written.ranges.keys()].slice(0, 20).join(', ')}`);
   return r;
+}
+
+/** Excel's number formats for a block of values: General everywhere, as in a fresh sheet. */
+export function generalFormats(values: unknown[][]): string[][] {
+  return values.map((r) => r.map(() => 'General'));
 }

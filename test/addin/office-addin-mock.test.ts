@@ -10,15 +10,16 @@ import { validate } from '../../addin/src/actions/validate';
 import { underConstruction } from '../fixtures/ledger';
 import { cellsOf, setup } from './harness';
 import { uninstallFakeOffice } from './fake-office/index';
+import { generalFormats } from './mock-excel';
 
-function workbookWith(rows: (string | number | boolean)[][]) {
+function workbookWith(rows: (string | number | boolean)[][], formats?: (values: unknown[][]) => string[][]) {
   const values = [LEDGER.map((c) => c.header), ...rows];
   const requested: string[] = [];
   const context = new OfficeMockObject({
     workbook: {
       tables: {
         table: {
-          range: { values, rowIndex: 4, columnIndex: 1 },
+          range: { values, numberFormat: (formats ?? generalFormats)(values), rowIndex: 4, columnIndex: 1 },
           worksheet: { name: '台账' },
           getRange() { return (this as unknown as { range: unknown }).range; },
         },
@@ -56,7 +57,7 @@ describe('validate with office-addin-mock', () => {
     const context = new OfficeMockObject({
       workbook: {
         tables: {
-          table: { range: { values: [LEDGER.map((c) => c.header), ...rows], rowIndex: 0, columnIndex: 0 }, worksheet: { name: '台账' }, getRange() { return (this as any).range; } },
+          table: { range: { values: [LEDGER.map((c) => c.header), ...rows], numberFormat: generalFormats([LEDGER.map((c) => c.header), ...rows]), rowIndex: 0, columnIndex: 0 }, worksheet: { name: '台账' }, getRange() { return (this as any).range; } },
           getItem() { return (this as any).table; },
         },
         worksheets: {
@@ -102,6 +103,16 @@ describe('ledger read with office-addin-mock', () => {
     expect(view.rows.map((r) => r.row)).toEqual([6, 7]);
     expect(view.rows[1].raw.code).toBe(underConstruction(2, 6).code);
     expect(view.columns.name).toBe(LEDGER.findIndex((c) => c.key === 'name'));
+  });
+
+  it('reads a typed 85% (stored 0.85 in a 0% cell) as the 85 the clerk saw', async () => {
+    const p = LEDGER.findIndex((c) => c.key === 'progress');
+    const row = cellsOf(underConstruction(1, 6));
+    row[p] = 0.85;
+    const { context } = workbookWith([row], (values) => values.map((r, i) => r.map((_, j) => (i > 0 && j === p ? '0%' : 'General'))));
+    const read = queueReadLedger(context);
+    await context.sync();
+    expect(viewOf(read.done()).rows[0].raw.progress).toBe('85%');
   });
 
   it('shows the mock enforcing sync: without it the values are not there', () => {

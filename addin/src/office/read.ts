@@ -1,6 +1,6 @@
 // Reading the ledger table back: header → ledger keys, cells → InputRow with the row number
 // Excel shows, and the address of any (row, key) for marks.
-import { matchHeader } from '../../../core/parse';
+import { matchHeader, shownPercent } from '../../../core/parse';
 import type { InputRow, LedgerKey, RawRow } from '../../../core/types';
 import { STATUS_HEADER, TABLE_NAME, cellAddress } from './sheet';
 
@@ -33,7 +33,7 @@ export interface PendingRead {
 
 export function queueReadLedger(ctx: Excel.RequestContext): PendingRead {
   const table = ctx.workbook.tables.getItem(TABLE_NAME);
-  const range = table.getRange().load('values, rowIndex, columnIndex');
+  const range = table.getRange().load('values, numberFormat, rowIndex, columnIndex');
   const worksheet = table.worksheet.load('name');
   return {
     table, range, worksheet,
@@ -42,7 +42,8 @@ export function queueReadLedger(ctx: Excel.RequestContext): PendingRead {
       row0: range.rowIndex,
       col0: range.columnIndex,
       headers: (range.values[0] ?? []).map((h) => String(h ?? '')),
-      values: range.values.slice(1),
+      // A typed "85%" is stored as 0.85 in a 0% cell: read what the clerk saw.
+      values: range.values.slice(1).map((cells, i) => cells.map((v, j) => shownPercent(v, range.numberFormat[i + 1]?.[j]))),
     }),
   };
 }
