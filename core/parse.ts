@@ -525,7 +525,7 @@ export function parseByKey(key: LedgerKey, raw: unknown, config: Config): CellRe
  * 0.85. Readers of xlsx files and of Excel ranges call this with the cell's number format.
  */
 export function shownPercent(value: unknown, numFmt: unknown): unknown {
-  if (typeof value !== 'number' || !Number.isFinite(value) || typeof numFmt !== 'string') return value;
+  if (typeof value !== 'number' || !Number.isFinite(value) || typeof numFmt !== 'string' || !numFmt.includes('%')) return value;
   // A % inside quotes or after a backslash is a literal character, not the percent format.
   const bare = numFmt.replace(/"[^"]*"|\\./g, '');
   return bare.includes('%') ? `${Number((value * 100).toPrecision(12))}%` : value;
