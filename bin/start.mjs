@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deferTeamsAiExtras } from './lazy-teams-ai.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = join(ROOT, 'dist', 'service.mjs');
@@ -32,6 +33,7 @@ function bundle() {
   return undefined;
 }
 
+deferTeamsAiExtras();
 const built = ON.test(process.env.KEYPROJ_TSX?.trim() ?? '') ? undefined : bundle();
 if (built) {
   await import(pathToFileURL(built).href);

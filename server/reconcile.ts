@@ -2,7 +2,8 @@
 // figures (xlsx or csv: 项目代码, 本月完成投资 — headers as people write them), compare them with
 // core/reconcile, and add the projects whose financial spending and investment drift apart
 // (SPEND_GAP of the stored reports, judged by core's own rule).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './xlsx/exceljs';
 import type { Config } from '../core/config';
 import { tr, type Text } from '../core/i18n';
 import { halfWidth, matchHeader, readAmount, toSimplified } from '../core/parse';
@@ -101,7 +102,7 @@ async function rowsOf(file: SourceFile, locale: Locale): Promise<unknown[][]> {
   const name = file.name.toLowerCase();
   try {
     if (name.endsWith('.csv') || name.endsWith('.txt')) return parseCsv(decodeCsv(file.data).text);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excel().Workbook)();
     await wb.xlsx.load(Buffer.from(file.data) as never);
     // The first sheet with the two headers; the first sheet otherwise (to report what is missing).
     const sheets = wb.worksheets.map((ws) => {

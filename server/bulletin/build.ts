@@ -1,7 +1,8 @@
 // The monthly bulletin (月度通报) as an xlsx a city office can print: city summary, county ranking
 // with a chart, colour counts, red and yellow lists, escalations and the problem list. Every figure
 // comes from core (scoreAll, rankCounties, escalations, problemSummary); this file only lays out.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../xlsx/exceljs';
 import type { Config } from '../../core/config';
 import { escalations } from '../../core/escalation';
 import { formatNumber, formatPercent, WAN_PER_YI } from '../../core/format';
@@ -63,7 +64,7 @@ export async function buildBulletin(store: BulletinStore, config: Config, period
   const codes = new Set(states.map((s) => s.project.code));
   const problems = store.problems.list().filter((p) => codes.has(p.projectCode));
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = config.city.name;
   wb.title = ctx.x('title', { city: config.city.name });
   summarySheet(wb, ctx, states, scores, problems);

@@ -5,6 +5,7 @@ import type { Locale, Problem, ProblemStatus } from '../../core/types';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
 import { field, fromRow } from './columns';
 import type { Db } from './db';
+import { prepared } from './statements';
 
 const FIELDS = [
   field('id', 'id'), field('projectCode', 'project_code'), field('description', 'description'),
@@ -90,7 +91,7 @@ export class ProblemRepo {
     if (filter.open) where.push(`q.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`), params.push(...OPEN_STATUSES);
     const sql = `SELECT q.* FROM problems q JOIN projects p ON p.code = q.project_code
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY q.id`;
-    return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map(read);
+    return (prepared(this.db, sql).all(...params) as Record<string, unknown>[]).map(read);
   }
 
   create(p: NewProblem, ctx: WriteCtx): StoredProblem {

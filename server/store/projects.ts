@@ -1,8 +1,9 @@
 // Projects' master data. Every write is audited (entity 'project', key = project code).
 import type { Project } from '../../core/types';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
-import { assignList, columnList, field, fromRow, paramList, rawReader, sameStored, toParams } from './columns';
+import { assignList, columnList, field, paramList, rawReader, sameStored, toParams } from './columns';
 import type { Db } from './db';
+import { readAll } from './statements';
 
 const FIELDS = [
   field('code', 'code'), field('name', 'name'), field('county', 'county'), field('list', 'list'),
@@ -60,7 +61,7 @@ export class ProjectRepo {
       if (filter[k] !== undefined) { where.push(`${k} = ?`); params.push(filter[k]); }
     }
     const sql = `SELECT * FROM projects ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY county, code`;
-    return (this.db.prepare(sql).all(...params) as Record<string, unknown>[]).map((r) => fromRow<Project>(FIELDS, r));
+    return readAll<Project>(this.db, FIELDS, sql, params);
   }
 
   /** Inserts or replaces a project's master data; returns what happened and the record before. */

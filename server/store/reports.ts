@@ -4,7 +4,7 @@ import type { MonthlyReport, Period } from '../../core/types';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
 import { assignList, columnList, field, fromRow, paramList, toParams } from './columns';
 import type { Db } from './db';
-import type { Statement } from 'better-sqlite3';
+import { readAll } from './statements';
 
 const FIELDS = [
   field('projectCode', 'project_code'), field('period', 'period'),
@@ -16,6 +16,9 @@ const FIELDS = [
   field('problems', 'problems'), field('needs', 'needs'), field('submittedAt', 'submitted_at'),
 ] as const;
 
+/** What a read returns: the fields and who submitted it. */
+const READ_FIELDS = [...FIELDS, field('submittedBy', 'submitted_by')] as const;
+
 /** A stored report: investment figures are absent when the row reported none (拟新开工/储备). */
 export type StoredReport = Partial<MonthlyReport> & { projectCode: string; period: Period; submittedAt: string; submittedBy?: string };
 
@@ -26,16 +29,13 @@ export function asMonthly(r: StoredReport): MonthlyReport {
 }
 
 function read(row: Record<string, unknown>): StoredReport {
-  const r = fromRow<StoredReport>(FIELDS, row);
-  r.submittedBy = row.submitted_by as string;
-  return r;
+  return fromRow<StoredReport>(READ_FIELDS, row);
 }
 
 export class ReportRepo {
   private readonly getStmt;
   private readonly insertStmt;
   private readonly updateStmt;
-  private oneStmt: Statement | undefined;
 
   constructor(private readonly db: Db, private readonly audit: AuditLog) {
     this.getStmt = db.prepare('SELECT * FROM reports WHERE project_code = ? AND period = ?');
@@ -54,32 +54,28 @@ export class ReportRepo {
 
   /** Reports of a month, optionally of one county's projects. */
   forPeriod(period: Period, county?: string): StoredReport[] {
-    const rows = county === undefined
-      ? this.db.prepare('SELECT * FROM reports WHERE period = ? ORDER BY project_code').all(period)
-      : this.db.prepare(
+    return county === undefined
+      ? readAll<StoredReport>(this.db, READ_FIELDS, 'SELECT * FROM reports WHERE period = ? ORDER BY project_code', [period])
+      : readAll<StoredReport>(this.db, READ_FIELDS,
         'SELECT r.* FROM reports r JOIN projects p ON p.code = r.project_code WHERE r.period = ? AND p.county = ? ORDER BY r.project_code',
-      ).all(period, county);
-    return (rows as Record<string, unknown>[]).map(read);
+        [period, county]);
   }
 
   /** Reports of the given projects with from ≤ period ≤ to, in period order. */
   between(codes: readonly string[] | null, from: Period, to: Period): StoredReport[] {
     if (codes === null) {
-      const rows = this.db.prepare('SELECT * FROM reports WHERE period BETWEEN ? AND ? ORDER BY project_code, period').all(from, to);
-      return (rows as Record<string, unknown>[]).map(read);
+      return readAll(this.db, READ_FIELDS, 'SELECT * FROM reports WHERE period BETWEEN ? AND ? ORDER BY project_code, period', [from, to]);
     }
     if (codes.length === 0) return [];
-    // One project (the bot's project card): a plain primary-key range, prepared once.
+    // One project (the bot's project card): a plain primary-key range.
     if (codes.length === 1) {
-      this.oneStmt ??= this.db.prepare('SELECT * FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period');
-      return (this.oneStmt.all(codes[0], from, to) as Record<string, unknown>[]).map(read);
+      return readAll(this.db, READ_FIELDS, 'SELECT * FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period', [codes[0], from, to]);
     }
     // json_each keeps one prepared statement whatever the number of codes (no IN-list building).
-    const rows = this.db.prepare(
+    return readAll(this.db, READ_FIELDS,
       `SELECT * FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?
        ORDER BY project_code, period`,
-    ).all(JSON.stringify(codes), from, to);
-    return (rows as Record<string, unknown>[]).map(read);
+      [JSON.stringify(codes), from, to]);
   }
 
   /** Stores a project's report for a month (replacing an earlier one of the same month). */

@@ -4,6 +4,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { AuditLog } from './audit';
 import type { Db } from './db';
+import { prepared } from './statements';
 import type { Locale } from '../../core/types';
 
 /** The scope of a city-wide subscription; any other scope is a county name. */
@@ -83,24 +84,23 @@ export class Subscriptions {
     if (!id) throw new Error('会话引用缺少 conversation.id，无法保存');
     // activityId points at one message; reminders start a new turn, so drop it.
     const { activityId: _drop, ...keep } = ref;
-    this.db
-      .prepare(
-        `INSERT INTO reminder_conversations (conversation_id, reference, service_url, channel_id, conversation_type, name, seen_at)
-         VALUES (@id, @reference, @serviceUrl, @channelId, @type, @name, @at)
-         ON CONFLICT (conversation_id) DO UPDATE SET
-           reference = excluded.reference, service_url = excluded.service_url, channel_id = excluded.channel_id,
-           conversation_type = excluded.conversation_type, name = COALESCE(excluded.name, name),
-           seen_at = excluded.seen_at, retired_at = NULL, retired_reason = NULL`,
-      )
-      .run({
-        id,
-        reference: JSON.stringify(keep),
-        serviceUrl: ref.serviceUrl ?? null,
-        channelId: ref.channelId ?? null,
-        type: ref.conversation?.conversationType ?? null,
-        name: ref.conversation?.name ?? null,
-        at: this.now().toISOString(),
-      });
+    prepared(
+      this.db,
+      `INSERT INTO reminder_conversations (conversation_id, reference, service_url, channel_id, conversation_type, name, seen_at)
+       VALUES (@id, @reference, @serviceUrl, @channelId, @type, @name, @at)
+       ON CONFLICT (conversation_id) DO UPDATE SET
+         reference = excluded.reference, service_url = excluded.service_url, channel_id = excluded.channel_id,
+         conversation_type = excluded.conversation_type, name = COALESCE(excluded.name, name),
+         seen_at = excluded.seen_at, retired_at = NULL, retired_reason = NULL`,
+    ).run({
+      id,
+      reference: JSON.stringify(keep),
+      serviceUrl: ref.serviceUrl ?? null,
+      channelId: ref.channelId ?? null,
+      type: ref.conversation?.conversationType ?? null,
+      name: ref.conversation?.name ?? null,
+      at: this.now().toISOString(),
+    });
   }
 
   /**

@@ -1,7 +1,8 @@
 // Reads a ledger file (.xlsx or .csv) into rows for core's validateLedger. Cells are handed over
 // raw — numbers, strings, Dates — with rich text flattened and formulas replaced by their result;
 // parsing and judging the values is core's job. Headers are matched with core's matchHeader.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { tr, type Text } from '../../core/i18n';
@@ -141,7 +142,7 @@ function readGrid(grid: unknown[][], file: string, locale: Locale): Omit<LedgerF
 }
 
 async function readXlsx(file: string, bytes: Buffer, locale: Locale): Promise<LedgerFile> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

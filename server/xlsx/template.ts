@@ -2,7 +2,8 @@
 // core/ledger.ts in row 1 (so people's formulas and imports keep working), number formats,
 // drop-down lists, input hints, a frozen header row, widths and a header fill. Export fills the
 // same layout with stored data. Written with exceljs; opens in Excel, WPS and LibreOffice.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './exceljs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../../core/config';
@@ -87,7 +88,7 @@ function addGuide(wb: ExcelJS.Workbook, config: Config, locale: Locale): void {
  * validation (drop-downs and input hints) on rows 2 … `rows + 1`.
  */
 export function ledgerWorkbook(config: Config, locale: Locale = config.locale, rows = TEMPLATE_ROWS): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = '重点项目台账 Key Project Ledger';
   wb.title = tr(locale, TEXT.title, { city: locale === 'en' ? config.city.nameEn ?? config.city.name : config.city.name });
   wb.subject = tr(locale, TEXT.subject);

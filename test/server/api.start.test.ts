@@ -62,6 +62,22 @@ it('starts, serves the demo through the API with a printed token, and stops on S
   expect(ledger.status).toBe(200);
   expect((await ledger.json()).rows.length).toBeGreaterThan(0);
 
+  // The bot answers through the same service (teams-ai with its sign-in support deferred, see
+  // bin/lazy-teams-ai.mjs): a county question gets a card naming the county.
+  const county = staffToken[1];
+  const asked = await fetch(`${base}/api/messages`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message', id: 'start-1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', locale: 'zh-CN',
+      from: { id: 'start-user', name: '王科长' }, recipient: { id: 'bot', name: '重点项目助手' },
+      conversation: { id: 'start-conversation', conversationType: 'personal' },
+      text: `${county}怎么样`, deliveryMode: 'expectReplies',
+    }),
+  });
+  expect(asked.status).toBe(200);
+  const replies = (await asked.json()).activities as { attachments?: { content: unknown }[] }[];
+  expect(JSON.stringify(replies.flatMap((a) => a.attachments ?? []))).toContain(county);
+
   const pane = await fetch(`${base}/addin/taskpane.html`);
   expect(pane.status).toBe(200);
   const html = await pane.text();
