@@ -1,7 +1,8 @@
 // Mapping between domain objects (camelCase) and table columns (snake_case), one table per entity.
 // A row of data per field instead of hand-written conversions in every query.
 
-export type Conv = 'text' | 'real' | 'json' | 'bool';
+/** `zero`: a number whose NULL is read as 0 (a month without investment figures counts as none). */
+export type Conv = 'text' | 'real' | 'zero' | 'json' | 'bool';
 export interface Field<K extends string> {
   key: K;
   column: string;
@@ -20,7 +21,7 @@ function toDb(v: unknown, conv: Conv): unknown {
 }
 
 function fromDb(v: unknown, conv: Conv): unknown {
-  if (v === null || v === undefined) return undefined;
+  if (v === null || v === undefined) return conv === 'zero' ? 0 : undefined;
   if (conv === 'json') return JSON.parse(String(v));
   if (conv === 'bool') return v === 1;
   return v;

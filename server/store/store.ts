@@ -13,7 +13,7 @@ import { merged } from './columns';
 import { openDb, type Db } from './db';
 import { ProblemRepo } from './problems';
 import { ProjectRepo } from './projects';
-import { asMonthly, ReportRepo, type StoredReport } from './reports';
+import { ReportRepo, type StoredReport } from './reports';
 
 export interface StoreOptions {
   config?: Config;
@@ -101,16 +101,13 @@ export class Store {
   /** Every project (of a county) with its reports from January of period's year through period. */
   projectStates(period: Period, county?: string): ProjectState[] {
     const projects = this.projects.list(county === undefined ? {} : { county });
-    const reports = this.reports.between(
-      county === undefined ? null : projects.map((p) => p.code), toPeriod(yearOf(period), 1), period,
-    );
-    const byCode = groupReports(reports);
+    const byCode = groupReports(this.reports.monthlyBetween({ county }, toPeriod(yearOf(period), 1), period));
     return projects.map((project) => ({ project, reports: byCode.get(project.code) ?? [] }));
   }
 
   /** Reports of the twelve months before period, per project, for validation's cross-month rules. */
   historyFor(codes: readonly string[], period: Period): Map<string, MonthlyReport[]> {
-    const byCode = groupReports(this.reports.between(codes, addMonths(period, -12), prevPeriod(period)));
+    const byCode = groupReports(this.reports.monthlyBetween({ codes }, addMonths(period, -12), prevPeriod(period)));
     for (const c of codes) if (!byCode.has(c)) byCode.set(c, []);
     return byCode;
   }
@@ -240,12 +237,19 @@ export class Store {
   }
 }
 
-function groupReports(reports: StoredReport[]): Map<string, MonthlyReport[]> {
+/** Reports by project; they come sorted by project, so each project's run is one slice. */
+function groupReports(reports: MonthlyReport[]): Map<string, MonthlyReport[]> {
   const out = new Map<string, MonthlyReport[]>();
-  for (const r of reports) {
-    const list = out.get(r.projectCode) ?? [];
-    list.push(asMonthly(r));
-    out.set(r.projectCode, list);
+  let start = 0;
+  for (let i = 1; i <= reports.length; i++) {
+    if (i < reports.length && reports[i].projectCode === reports[start].projectCode) continue;
+    if (start < reports.length) {
+      const code = reports[start].projectCode;
+      const run = reports.slice(start, i);
+      const before = out.get(code);
+      out.set(code, before ? before.concat(run) : run);
+    }
+    start = i;
   }
   return out;
 }

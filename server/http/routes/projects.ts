@@ -2,7 +2,8 @@
 import { toSimplified } from '../../../core/parse';
 import { lastCompletePeriod, yearOf } from '../../../core/periods';
 import { scoreAll } from '../../../core/score';
-import { LISTS, STAGES, type Colour, type ProjectState } from '../../../core/types';
+import { LISTS, STAGES, type Colour, type Project, type ProjectState } from '../../../core/types';
+import { merged } from '../../store/columns';
 import { asMonthly, type StoredReport } from '../../store/reports';
 import { badField, HttpError } from '../errors';
 import type { Ctx, RouteDef } from '../router';
@@ -49,12 +50,12 @@ export const projectRoutes: RouteDef[] = [
       const scores = new Map(scoreAll(states, period, config, ctx.locale).map((s) => [s.projectCode, s]));
       const projects = states.map(({ project, reports }) => {
         const s = scores.get(project.code);
-        return {
-          ...project,
+        // merged(): a spread of the project's 26 fields is copied one property at a time.
+        return merged<Project & { colour: string }>(project, {
           colour: s?.colour ?? 'none', reason: s?.reason ?? '',
           investmentRate: s?.investmentRate ?? null, scheduleRate: s?.scheduleRate ?? null,
           report: reports.find((r) => r.period === period) ?? null,
-        };
+        });
       }).filter((p) => colour === undefined || p.colour === colour);
       return { period, count: projects.length, projects };
     },
