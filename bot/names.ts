@@ -1,6 +1,5 @@
 // The fuzzy project-name index: finds the project a question is about, from a partial,
-// Traditional or pinyin-initial name. Built once per set of projects; `NameCache` rebuilds
-// it only when the projects (codes or names) change.
+// Traditional or pinyin-initial name. BotData.nameIndex() builds it once per project revision.
 import { pinyin } from 'pinyin-pro';
 import { toSimplified } from '../core/parse';
 
@@ -110,6 +109,9 @@ export class NameIndex {
   /** Normalised full name → items; core (without places) → items. */
   private readonly byFull = new Map<string, number[]>();
   private readonly byCore = new Map<string, number[]>();
+  /** First code units of the full names and of the cores: a substring starting elsewhere is no name. */
+  private readonly fullStarts = new Set<string>();
+  private readonly coreStarts = new Set<string>();
 
   /** `places`: county and city names; a name's or question's place is not evidence of which project. */
   constructor(entries: NameEntry[], places: string[] = []) {
@@ -127,8 +129,14 @@ export class NameIndex {
       else m.set(key, [i]);
     };
     this.items.forEach((it, i) => {
-      if (it.full) add(this.byFull, it.full, i);
-      if (it.core.length >= 2) add(this.byCore, it.core, i);
+      if (it.full) {
+        add(this.byFull, it.full, i);
+        this.fullStarts.add(it.full[0]);
+      }
+      if (it.core.length >= 2) {
+        add(this.byCore, it.core, i);
+        this.coreStarts.add(it.core[0]);
+      }
     });
     const byGram = new Map<string, number[]>();
     this.items.forEach((it, i) => {
@@ -204,8 +212,14 @@ export class NameIndex {
     const scores = new Map<number, number>();
     if (q.length <= MAX_WHOLE) {
       // No substring longer than the longest name can be one.
-      for (let i = 0; i < q.length; i++) for (let j = i + 1; j <= Math.min(q.length, i + this.longestFull); j++) for (const k of this.byFull.get(q.slice(i, j)) ?? []) scores.set(k, 1000 + j - i);
-      for (let i = 0; i < qCore.length; i++) for (let j = i + 2; j <= Math.min(qCore.length, i + this.longestCore); j++) for (const k of this.byCore.get(qCore.slice(i, j)) ?? []) if (!scores.has(k)) scores.set(k, 500 + j - i);
+      for (let i = 0; i < q.length; i++) {
+        if (!this.fullStarts.has(q[i])) continue;
+        for (let j = i + 1; j <= Math.min(q.length, i + this.longestFull); j++) for (const k of this.byFull.get(q.slice(i, j)) ?? []) scores.set(k, 1000 + j - i);
+      }
+      for (let i = 0; i < qCore.length; i++) {
+        if (!this.coreStarts.has(qCore[i])) continue;
+        for (let j = i + 2; j <= Math.min(qCore.length, i + this.longestCore); j++) for (const k of this.byCore.get(qCore.slice(i, j)) ?? []) if (!scores.has(k)) scores.set(k, 500 + j - i);
+      }
     }
     const strong: NameMatch[] = [...scores.keys()].sort((x, y) => x - y).filter((k) => keep(this.items[k].entry)).map((k) => ({ entry: this.items[k].entry, score: scores.get(k)! }));
     const top = (ms: NameMatch[]) => {
@@ -247,22 +261,5 @@ export class NameIndex {
       .sort((a, b) => b.rank - a.rank)
       .slice(0, count)
       .map((x) => x.it.entry);
-  }
-}
-
-/** Keeps one index and rebuilds it when the set of projects changes. */
-export class NameCache {
-  private key = '';
-  private index: NameIndex | null = null;
-
-  constructor(private readonly places: string[]) {}
-
-  get(entries: NameEntry[]): NameIndex {
-    const key = entries.map((e) => `${e.code}\u0001${e.name}\u0001${e.county}`).sort().join('\u0002');
-    if (!this.index || key !== this.key) {
-      this.index = new NameIndex(entries, this.places);
-      this.key = key;
-    }
-    return this.index;
   }
 }

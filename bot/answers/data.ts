@@ -10,7 +10,7 @@ import { asMonthly } from '../../server/store/reports';
 import type { Store } from '../../server/store/store';
 import { Subscriptions } from '../../server/store/subscriptions';
 import { Users } from '../../server/store/users';
-import { NameCache, type NameEntry, type NameIndex } from '../names';
+import { NameIndex, type NameEntry } from '../names';
 
 export interface BotDeps {
   store: Store;
@@ -37,7 +37,8 @@ export class BotData {
     throw new Error('no adapter to deliver with');
   };
   readonly now: () => Date;
-  private readonly names: NameCache;
+  /** County and city names: a name's place is not evidence of which project. */
+  private readonly places: string[];
   private index: NameIndex | undefined;
   private indexRevision = -1;
 
@@ -48,7 +49,7 @@ export class BotData {
     this.subscriptions = deps.subscriptions ?? new Subscriptions(deps.store.db);
     this.now = deps.now ?? (() => new Date());
     this.logger = deps.logger;
-    this.names = new NameCache([...deps.config.counties.map((c) => c.name), deps.config.city.name]);
+    this.places = [...deps.config.counties.map((c) => c.name), deps.config.city.name];
   }
 
   /** The month staff are reporting now (its reports are due on the deadline day of the next month). */
@@ -105,7 +106,7 @@ export class BotData {
     if (this.index && revision === this.indexRevision) return this.index;
     // The three columns the index needs, in projects.list() order, not 20,000 whole projects.
     const entries = this.store.db.prepare('SELECT code, name, county FROM projects ORDER BY county, code').all() as NameEntry[];
-    this.index = this.names.get(entries);
+    this.index = new NameIndex(entries, this.places);
     this.indexRevision = revision;
     return this.index;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths, currentPeriod, deadlineOf, isPeriod, localDate, monthsBetween, prevPeriod,
-  reportingPeriod, scheduleRateOf, yearToDate,
+  reportingPeriod, scheduleRateOf, yearToDate, zonedParts,
 } from '../../core/periods';
 
 describe('periods', () => {
@@ -40,5 +40,24 @@ describe('periods', () => {
   it('gives the time-elapsed rate m / 12', () => {
     expect(scheduleRateOf('2026-03')).toBeCloseTo(0.25);
     expect(scheduleRateOf('2026-12')).toBe(1);
+  });
+
+  it('gives the local time of an instant, also when asked again within the same minute or for another zone', () => {
+    // Shanghai (UTC+8) crosses into November at 16:00 UTC; New York (UTC-4 in October) does not.
+    const a = new Date('2026-10-31T15:59:10Z');
+    const b = new Date('2026-10-31T15:59:50Z');
+    const c = new Date('2026-10-31T16:00:00Z');
+    expect(zonedParts(a)).toEqual({ year: 2026, month: 10, day: 31, hour: 23, minute: 59 });
+    expect(zonedParts(a, 'America/New_York')).toEqual({ year: 2026, month: 10, day: 31, hour: 11, minute: 59 });
+    expect(zonedParts(b)).toEqual({ year: 2026, month: 10, day: 31, hour: 23, minute: 59 });
+    expect(zonedParts(c)).toEqual({ year: 2026, month: 11, day: 1, hour: 0, minute: 0 });
+    expect(zonedParts(c, 'America/New_York')).toEqual({ year: 2026, month: 10, day: 31, hour: 12, minute: 0 });
+    expect(zonedParts(b)).toEqual({ year: 2026, month: 10, day: 31, hour: 23, minute: 59 });
+    // An answer handed out is a copy: changing it does not change the next one.
+    const mine = zonedParts(b);
+    mine.day = 1;
+    expect(zonedParts(b).day).toBe(31);
+    expect(reportingPeriod(c, 10)).toBe('2026-10');
+    expect(currentPeriod(a)).toBe('2026-10');
   });
 });
