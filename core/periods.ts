@@ -1,10 +1,15 @@
 // Months (`YYYY-MM`) and the reporting calendar. Asia/Shanghai time.
 import type { Period } from './types';
 
-const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** `YYYY-MM` with a month 01–12 (what /^\d{4}-(0[1-9]|1[0-2])$/ accepts, without a regex: validation asks it of every stored month). */
 export function isPeriod(s: unknown): s is Period {
-  return typeof s === 'string' && PERIOD_RE.test(s);
+  if (typeof s !== 'string' || s.length !== 7 || s.charCodeAt(4) !== 45) return false;
+  const m1 = s.charCodeAt(5);
+  const m2 = s.charCodeAt(6);
+  return isDigit(s.charCodeAt(0)) && isDigit(s.charCodeAt(1)) && isDigit(s.charCodeAt(2)) && isDigit(s.charCodeAt(3)) &&
+    ((m1 === 48 && m2 >= 49 && m2 <= 57) || (m1 === 49 && m2 >= 48 && m2 <= 50));
 }
 
 export function toPeriod(year: number, month: number): Period {

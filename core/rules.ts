@@ -121,6 +121,12 @@ function requiredColumns(list: LedgerValues['list']): ColumnDef[] {
 }
 /** The answer of a rule that finds nothing (shared: callers only read hits). */
 const NONE: Hit[] = Object.freeze([]) as unknown as Hit[];
+/** hits plus h (a new array instead of the shared empty one): no closure per row. */
+function withHit(hits: Hit[], h: Hit): Hit[] {
+  if (hits === NONE) return [h];
+  hits.push(h);
+  return hits;
+}
 /** Whether parsing found the cell of `key` unreadable. */
 function isBad(problems: BadCell[], key: LedgerKey): boolean {
   for (let i = 0; i < problems.length; i++) if (problems[i].key === key) return true;
@@ -340,12 +346,11 @@ export const RULES: readonly RuleDef[] = [
     check: (ctx) => {
       const v = ctx.values;
       let hits = NONE;
-      const add = (h: Hit) => { if (hits === NONE) hits = []; hits.push(h); };
-      if (v.plannedStart && v.plannedEnd && before(v.plannedEnd, v.plannedStart)) add({ column: 'plannedEnd', variant: 'planned', params: { start: v.plannedStart, end: v.plannedEnd } });
-      if (v.actualStart && v.actualEnd && before(v.actualEnd, v.actualStart)) add({ column: 'actualEnd', variant: 'actual', params: { start: v.actualStart, end: v.actualEnd } });
+      if (v.plannedStart && v.plannedEnd && before(v.plannedEnd, v.plannedStart)) hits = withHit(hits, { column: 'plannedEnd', variant: 'planned', params: { start: v.plannedStart, end: v.plannedEnd } });
+      if (v.actualStart && v.actualEnd && before(v.actualEnd, v.actualStart)) hits = withHit(hits, { column: 'actualEnd', variant: 'actual', params: { start: v.actualStart, end: v.actualEnd } });
       for (const k of ACTUAL_DATES) {
         const d = v[k];
-        if (d && isPeriod(ctx.period) && periodOfDate(d) > ctx.period) add({ column: k, params: { column: columnName(k, ctx.locale), date: d, period: ctx.period } });
+        if (d && isPeriod(ctx.period) && periodOfDate(d) > ctx.period) hits = withHit(hits, { column: k, params: { column: columnName(k, ctx.locale), date: d, period: ctx.period } });
       }
       return hits;
     },

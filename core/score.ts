@@ -93,7 +93,8 @@ export function factsAsOf(state: ProjectState, period: Period): ProjectFacts {
   const { project } = state;
   const upTo = newestFirstUpTo(state.reports, period);
   const year = yearOf(period);
-  const report = upTo.find((r) => yearOf(r.period) === year);
+  let report: MonthlyReport | undefined;
+  for (let i = 0; i < upTo.length && !report; i++) if (yearOf(upTo[i].period) === year) report = upTo[i];
   const actualStart = monthUpTo(latestWith(upTo, 'actualStart') ?? project.actualStart, period);
   const actualEnd = monthUpTo(latestWith(upTo, 'actualEnd') ?? project.actualEnd, period);
   const stage = latestWith(upTo, 'stage') ?? project.stage;
@@ -114,18 +115,18 @@ export function scheduleOf(project: Project, period: Period): { rate: number; ow
   return typeof own === 'number' && Number.isFinite(own) && own >= 0 ? { rate: own, own: true } : { rate: scheduleRateOf(period), own: false };
 }
 
+/** The last report of a month, as a map built from the list would hold (no map per project: the run is short and every project of a province is scored). */
+function lastReportOf(reports: MonthlyReport[], p: Period): MonthlyReport | undefined {
+  for (let i = reports.length - 1; i >= 0; i--) if (reports[i].period === p) return reports[i];
+  return undefined;
+}
+
 /** Consecutive reported months without investment, ending at `end` (not before `start`). */
 export function monthsWithoutInvestment(reports: MonthlyReport[], end: Period, start?: Period): number {
-  // The last report of a month, as a map built from the list would hold (no map per project: the
-  // run is short and every project of a province is scored).
-  const reportOf = (p: Period): MonthlyReport | undefined => {
-    for (let i = reports.length - 1; i >= 0; i--) if (reports[i].period === p) return reports[i];
-    return undefined;
-  };
   let n = 0;
   for (let p = end; ; p = addMonths(p, -1)) {
     if (start && p < start) break;
-    const r = reportOf(p);
+    const r = lastReportOf(reports, p);
     if (!r || !(r.monthInvest <= 0)) break;
     n++;
   }
@@ -201,6 +202,20 @@ interface Verdict {
 
 const num = (n: number) => String(n);
 
+// Module-level helpers, not closures made per project (20,000 of them per province).
+function colourLabel(locale: Locale, c: Colour): string {
+  return tr(locale, COLOUR_LONG_LABELS[c]);
+}
+
+/** Joined into one flat string: 20,000 reasons kept as chains of pieces cost the garbage collector more than the join. */
+function rateVerdict(colour: Colour, prefix: string, base: string, rate: number, schedule: number, tail: string): Verdict {
+  return { colour, reason: [prefix, base, tail].join(''), investmentRate: rate, scheduleRate: schedule };
+}
+
+function startVerdict(locale: Locale, ps: string, colour: Colour, text: Text, params: Record<string, string | number>): Verdict {
+  return { colour, reason: tr(locale, text, { ps, ...params, label: colourLabel(locale, colour) }), investmentRate: null, scheduleRate: null };
+}
+
 function scoreOnRate(state: ProjectState, facts: ProjectFacts, period: Period, config: Config, locale: Locale, prefix: string): Verdict {
   const { project } = state;
   const plan = project.annualPlan;
@@ -213,14 +228,11 @@ function scoreOnRate(state: ProjectState, facts: ProjectFacts, period: Period, c
     ytd: formatAmount(facts.ytd, locale), rate: formatPercent(rate), sched: formatPercent(sched.rate),
     own: sched.own ? tr(locale, T.own) : '',
   });
-  const label = (c: Colour) => tr(locale, COLOUR_LONG_LABELS[c]);
-  // Joined into one flat string: 20,000 reasons kept as chains of pieces cost the garbage collector more than the join.
-  const verdict = (colour: Colour, tail: string): Verdict => ({ colour, reason: [prefix, base, tail].join(''), investmentRate: rate, scheduleRate: sched.rate });
 
   const s = config.thresholds.stalledMonths;
   if (!facts.completed && facts.report && s > 0) {
     const n = monthsWithoutInvestment(state.reports, facts.report.period, facts.actualStart);
-    if (n >= s) return verdict('red', tr(locale, T.stalled, { n, s, label: label('red') }));
+    if (n >= s) return rateVerdict('red', prefix, base, rate, sched.rate, tr(locale, T.stalled, { n, s, label: colourLabel(locale, 'red') }));
   }
 
   const { scoring } = config;
@@ -229,40 +241,37 @@ function scoreOnRate(state: ProjectState, facts: ProjectFacts, period: Period, c
     const th = { g: formatNumber(t.green), w: formatNumber(t.white), ye: formatNumber(t.yellow) };
     if (sched.rate <= 0) {
       const c: Colour = rate > 0 ? 'green' : 'white';
-      return verdict(c, tr(locale, T.ratio.nothingDue, { label: label(c) }));
+      return rateVerdict(c, prefix, base, rate, sched.rate, tr(locale, T.ratio.nothingDue, { label: colourLabel(locale, c) }));
     }
     const ratio = rate / sched.rate;
     const c = colourByRatio(ratio, t);
-    return verdict(c, tr(locale, T.ratio[c as 'green' | 'white' | 'yellow' | 'red'], { ...th, x: formatNumber(ratio), label: label(c) }));
+    return rateVerdict(c, prefix, base, rate, sched.rate, tr(locale, T.ratio[c as 'green' | 'white' | 'yellow' | 'red'], { ...th, x: formatNumber(ratio), label: colourLabel(locale, c) }));
   }
   const t = scoring.difference;
   const points = (rate - sched.rate) * 100;
   const c = colourByDifference(points, t);
   const p = round(points, 6);
   const key = c === 'white' ? (p > 0 ? 'whiteAhead' : p < 0 ? 'whiteBehind' : 'whiteEven') : (c as 'green' | 'yellow' | 'red');
-  return verdict(c, tr(locale, T.diff[key], {
-    pts: formatPoints(Math.abs(points), 1, locale), g: num(t.greenAhead), y: num(t.yellowBehind), r: num(t.redBehind), label: label(c),
+  return rateVerdict(c, prefix, base, rate, sched.rate, tr(locale, T.diff[key], {
+    pts: formatPoints(Math.abs(points), 1, locale), g: num(t.greenAhead), y: num(t.yellowBehind), r: num(t.redBehind), label: colourLabel(locale, c),
   }));
 }
 
 function scoreNewStart(project: Project, facts: ProjectFacts, period: Period, config: Config, locale: Locale): Verdict {
   const ps = project.plannedStart;
-  const label = (c: Colour) => tr(locale, COLOUR_LONG_LABELS[c]);
-  const v = (colour: Colour, text: Text, params: Record<string, string | number>): Verdict =>
-    ({ colour, reason: tr(locale, text, { ps, ...params, label: label(colour) }), investmentRate: null, scheduleRate: null });
   if (!isPeriod(ps)) return { colour: 'none', reason: tr(locale, T.badPlannedStart, { ps: String(ps ?? '') }), investmentRate: null, scheduleRate: null };
   if (facts.actualStart) {
     const d = monthsBetween(ps, facts.actualStart);
-    if (d < 0) return v('green', T.startEarly, { s: facts.actualStart, n: -d });
-    if (d === 0) return v('white', T.startOnTime, { s: facts.actualStart });
-    return v('yellow', T.startLate, { s: facts.actualStart, n: d });
+    if (d < 0) return startVerdict(locale, ps, 'green', T.startEarly, { s: facts.actualStart, n: -d });
+    if (d === 0) return startVerdict(locale, ps, 'white', T.startOnTime, { s: facts.actualStart });
+    return startVerdict(locale, ps, 'yellow', T.startLate, { s: facts.actualStart, n: d });
   }
   const past = monthsBetween(ps, period);
   const { yellowMonthsLate, redMonthsLate } = config.scoring.newStart;
-  if (past < 0) return v('white', T.notYetDue, {});
-  if (past >= redMonthsLate) return v('red', T.overdueRed, { n: past, r: redMonthsLate });
-  if (past + 1 < yellowMonthsLate) return v('white', T.dueGrace, {});
-  return past === 0 ? v('yellow', T.dueNow, {}) : v('yellow', T.overdue, { n: past, r: redMonthsLate });
+  if (past < 0) return startVerdict(locale, ps, 'white', T.notYetDue, {});
+  if (past >= redMonthsLate) return startVerdict(locale, ps, 'red', T.overdueRed, { n: past, r: redMonthsLate });
+  if (past + 1 < yellowMonthsLate) return startVerdict(locale, ps, 'white', T.dueGrace, {});
+  return past === 0 ? startVerdict(locale, ps, 'yellow', T.dueNow, {}) : startVerdict(locale, ps, 'yellow', T.overdue, { n: past, r: redMonthsLate });
 }
 
 function registrationFlag(project: Project, facts: ProjectFacts, period: Period, config: Config, locale: Locale): ScoreFlag | undefined {

@@ -135,6 +135,7 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
   const rowRules = periodOk ? ROW_RULES : ROW_RULES.filter((r) => !MONTH_RULES.has(r.code));
   // One context, refilled for every row: the rules read it while they run and keep nothing of it.
   const ctx: RowContext = { row: 0, raw: {}, values: {}, problems: NO_PROBLEMS, config, period, locale, history: NO_REPORTS, sameCode: [] };
+  const alone = [0]; // sameCode of a row whose code no other row has (refilled, like ctx)
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i];
     const code = p.values.code ?? null;
@@ -143,7 +144,8 @@ export function validateLedger(input: ValidateInput): LedgerValidation {
     ctx.values = p.values;
     ctx.problems = problemsOf[i];
     ctx.history = periodOk && code ? earlierReports(input.history?.get(code), period) : NO_REPORTS;
-    ctx.sameCode = (code && repeated.get(code)) || [p.row];
+    alone[0] = p.row;
+    ctx.sameCode = (code && repeated.get(code)) || alone;
     for (const rule of rowRules) {
       const hits = rule.check(ctx);
       for (let h = 0; h < hits.length; h++) findings.push(toFinding(rule, hits[h], { row: p.row, code, raw: raws[i], config, locale }));

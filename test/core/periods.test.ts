@@ -60,4 +60,14 @@ describe('periods', () => {
     expect(reportingPeriod(c, 10)).toBe('2026-10');
     expect(currentPeriod(a)).toBe('2026-10');
   });
+
+  it('accepts exactly what /^\\d{4}-(0[1-9]|1[0-2])$/ accepts', () => {
+    const re = /^\d{4}-(0[1-9]|1[0-2])$/;
+    const samples = ['2026-01', '2026-12', '0000-09', '2026-00', '2026-13', '2026-1', '2026-010', '2026/03', '２０２６-03', '2026-0a', 'abcd-01', '2026-20', '2026-19', '', '2026-10\n'];
+    for (let y = 0; y < 3; y++) for (let m = 0; m < 100; m++) samples.push(`20${y}6-${String(m).padStart(2, '0')}`);
+    for (let c = 32; c < 128; c++) samples.push(`2026-1${String.fromCharCode(c)}`, `${String.fromCharCode(c)}026-05`, `2026${String.fromCharCode(c)}05`);
+    for (const s of samples) expect(isPeriod(s), JSON.stringify(s)).toBe(re.test(s));
+    expect(isPeriod(202603)).toBe(false);
+    expect(isPeriod(null)).toBe(false);
+  });
 });
