@@ -168,7 +168,7 @@ export class NameIndex {
 
   private stripPlaces(s: string): string {
     let out = s;
-    for (const p of this.places) out = out.split(p).join('');
+    for (const p of this.places) if (out.includes(p)) out = out.split(p).join('');
     return out;
   }
 

@@ -44,10 +44,16 @@ const convertT2s = memo((s) => {
 });
 
 /** Traditional → Simplified Chinese (OpenCC, Taiwan/Hong Kong variants included); the converter is built once, on first use. */
+let lastT2s = { from: '', to: '' };
+
 export function toSimplified(s: string): string {
   // Pure ASCII has nothing to convert: skip the dictionary walk.
   if (!NON_ASCII.test(s)) return s;
-  return convertT2s(s);
+  // The bot converts the same question several times in one turn (intent, names): keep the last.
+  if (s === lastT2s.from) return lastT2s.to;
+  const to = convertT2s(s);
+  lastT2s = { from: s, to };
+  return to;
 }
 
 const halfWidthOf = memo((s) => s.normalize('NFKC').replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-').replace(/[\u200B-\u200D\uFEFF]/g, '').trim());

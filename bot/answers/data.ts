@@ -6,7 +6,6 @@ import type { Config } from '../../core/config';
 import type { Locale, Period, Project, ProjectScore, ProjectState } from '../../core/types';
 import { prevPeriod, reportingPeriod, toPeriod, yearOf } from '../../core/periods';
 import { scoreAll } from '../../core/score';
-import { asMonthly } from '../../server/store/reports';
 import type { Store } from '../../server/store/store';
 import { Subscriptions } from '../../server/store/subscriptions';
 import { Users } from '../../server/store/users';
@@ -96,7 +95,7 @@ export class BotData {
   stateOf(project: Project): { period: Period; state: ProjectState } {
     const rp = this.reportingPeriod();
     const period = this.dataPeriod();
-    const reports = this.store.reports.between([project.code], toPeriod(yearOf(rp), 1), rp).map(asMonthly).filter((r) => r.period <= period);
+    const reports = this.store.reports.monthlyBetween({ codes: [project.code] }, toPeriod(yearOf(rp), 1), period < rp ? period : rp);
     return { period, state: { project, reports } };
   }
 

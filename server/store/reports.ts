@@ -91,6 +91,11 @@ export class ReportRepo {
   monthlyBetween(scope: { codes: readonly string[] } | { county?: string }, from: Period, to: Period): MonthlyReport[] {
     if ('codes' in scope) {
       if (scope.codes.length === 0) return [];
+      // One project (the bot's project card): a plain primary-key range.
+      if (scope.codes.length === 1) {
+        return readAll(this.db, MONTHLY_FIELDS,
+          `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period`, [scope.codes[0], from, to]);
+      }
       return readAll(this.db, MONTHLY_FIELDS,
         `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?
          ORDER BY project_code, period`,

@@ -69,6 +69,9 @@ function toSubscription(r: Row): Subscription | undefined {
   };
 }
 
+/** How stale `seen_at` may get before an unchanged reference is written again. */
+const SEEN_REFRESH_MS = 60 * 60 * 1000;
+
 export class Subscriptions {
   private readonly log: AuditLog;
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {
@@ -84,6 +87,15 @@ export class Subscriptions {
     if (!id) throw new Error('会话引用缺少 conversation.id，无法保存');
     // activityId points at one message; reminders start a new turn, so drop it.
     const { activityId: _drop, ...keep } = ref;
+    const reference = JSON.stringify(keep);
+    const at = this.now();
+    // The bot hears from a conversation at every message: an unchanged, active reference seen
+    // within the hour is not written again (a write per question, and the WAL checkpoints it
+    // brings, cost more than the rest of an answer's database work).
+    const known = prepared(this.db, 'SELECT reference, seen_at, retired_at FROM reminder_conversations WHERE conversation_id = ?')
+      .get(id) as { reference: string; seen_at: string | null; retired_at: string | null } | undefined;
+    if (known && known.retired_at === null && known.reference === reference && known.seen_at
+      && at.getTime() - Date.parse(known.seen_at) < SEEN_REFRESH_MS && at.getTime() >= Date.parse(known.seen_at)) return;
     prepared(
       this.db,
       `INSERT INTO reminder_conversations (conversation_id, reference, service_url, channel_id, conversation_type, name, seen_at)
@@ -94,12 +106,12 @@ export class Subscriptions {
          seen_at = excluded.seen_at, retired_at = NULL, retired_reason = NULL`,
     ).run({
       id,
-      reference: JSON.stringify(keep),
+      reference,
       serviceUrl: ref.serviceUrl ?? null,
       channelId: ref.channelId ?? null,
       type: ref.conversation?.conversationType ?? null,
       name: ref.conversation?.name ?? null,
-      at: this.now().toISOString(),
+      at: at.toISOString(),
     });
   }
 

@@ -62,6 +62,35 @@ describe('Subscriptions', () => {
     expect(subs.reference('c1')?.serviceUrl).toBeDefined();
   });
 
+  it('writes an unchanged reference again only once its seen time is an hour old; any change or a retirement is written at once', () => {
+    let now = new Date('2026-11-20T02:00:00Z');
+    const s = new Subscriptions(db, () => now);
+    const seen = () => (db.prepare('SELECT seen_at FROM reminder_conversations WHERE conversation_id = ?').get('c9') as { seen_at: string }).seen_at;
+    const writes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    s.saveReference(ref('c9'));
+    expect(seen()).toBe('2026-11-20T02:00:00.000Z');
+    const before = writes();
+    now = new Date('2026-11-20T02:59:00Z');
+    s.saveReference(ref('c9'));
+    expect(writes()).toBe(before);
+    expect(seen()).toBe('2026-11-20T02:00:00.000Z');
+    // A changed reference (a new service URL) is written straight away.
+    s.saveReference(ref('c9', 'http://127.0.0.1:11/'));
+    expect(s.reference('c9')?.serviceUrl).toBe('http://127.0.0.1:11/');
+    expect(seen()).toBe('2026-11-20T02:59:00.000Z');
+    // The same reference after more than an hour refreshes the seen time.
+    now = new Date('2026-11-20T04:00:00Z');
+    s.saveReference(ref('c9', 'http://127.0.0.1:11/'));
+    expect(seen()).toBe('2026-11-20T04:00:00.000Z');
+    // A retired conversation is brought back by the next message, unchanged reference or not.
+    s.subscribe('c9', '桃城区');
+    s.retire('c9', '403 Forbidden');
+    expect(s.active().map((x) => x.conversationId)).not.toContain('c9');
+    now = new Date('2026-11-20T04:01:00Z');
+    s.saveReference(ref('c9', 'http://127.0.0.1:11/'));
+    expect(s.active().map((x) => x.conversationId)).toContain('c9');
+  });
+
   it('retire hides a conversation from active() until the bot hears from it again', () => {
     subs.saveReference(ref('c1'));
     subs.saveReference(ref('c2'));
