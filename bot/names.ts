@@ -216,7 +216,11 @@ export class NameIndex {
         if (!this.fullStarts.has(q[i])) continue;
         for (let j = i + 1; j <= Math.min(q.length, i + this.longestFull); j++) for (const k of this.byFull.get(q.slice(i, j)) ?? []) scores.set(k, 1000 + j - i);
       }
-      for (let i = 0; i < qCore.length; i++) {
+      // A whole full name (1000 + length) outranks any core (500 + length): once one the caller
+      // keeps is found, cores cannot reach the top.
+      let keptFull = false;
+      for (const k of scores.keys()) if (keep(this.items[k].entry)) { keptFull = true; break; }
+      for (let i = 0; i < qCore.length && !keptFull; i++) {
         if (!this.coreStarts.has(qCore[i])) continue;
         for (let j = i + 2; j <= Math.min(qCore.length, i + this.longestCore); j++) for (const k of this.byCore.get(qCore.slice(i, j)) ?? []) if (!scores.has(k)) scores.set(k, 500 + j - i);
       }

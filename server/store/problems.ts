@@ -56,6 +56,24 @@ function read(row: Record<string, unknown>): StoredProblem {
   };
 }
 
+// The list's SQL for each combination of filters, built once (the same text object each time, so
+// the statement cache finds it without hashing a new string).
+const LIST_SQL = new Map<number, string>();
+function listSql(shape: number): string {
+  let sql = LIST_SQL.get(shape);
+  if (sql === undefined) {
+    const where: string[] = [];
+    if (shape & 1) where.push('q.project_code = ?');
+    if (shape & 2) where.push('p.county = ?');
+    if (shape & 4) where.push('q.status = ?');
+    if (shape & 8) where.push(`q.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
+    sql = `SELECT q.* FROM problems q JOIN projects p ON p.code = q.project_code
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY q.id`;
+    LIST_SQL.set(shape, sql);
+  }
+  return sql;
+}
+
 export class ProblemRepo {
   private readonly getStmt;
   private readonly insertStmt;
@@ -83,15 +101,13 @@ export class ProblemRepo {
   }
 
   list(filter: ProblemFilter = {}): StoredProblem[] {
-    const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.projectCode !== undefined) { where.push('q.project_code = ?'); params.push(filter.projectCode); }
-    if (filter.county !== undefined) { where.push('p.county = ?'); params.push(filter.county); }
-    if (filter.status !== undefined) { where.push('q.status = ?'); params.push(filter.status); }
-    if (filter.open) where.push(`q.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`), params.push(...OPEN_STATUSES);
-    const sql = `SELECT q.* FROM problems q JOIN projects p ON p.code = q.project_code
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY q.id`;
-    return (prepared(this.db, sql).all(...params) as Record<string, unknown>[]).map(read);
+    let shape = 0;
+    if (filter.projectCode !== undefined) { shape |= 1; params.push(filter.projectCode); }
+    if (filter.county !== undefined) { shape |= 2; params.push(filter.county); }
+    if (filter.status !== undefined) { shape |= 4; params.push(filter.status); }
+    if (filter.open) { shape |= 8; params.push(...OPEN_STATUSES); }
+    return (prepared(this.db, listSql(shape)).all(...params) as Record<string, unknown>[]).map(read);
   }
 
   create(p: NewProblem, ctx: WriteCtx): StoredProblem {

@@ -22,6 +22,15 @@ const READ_FIELDS = [...FIELDS, field('submittedBy', 'submitted_by')] as const;
 /** What scoring and validation read (asMonthly without the intermediate object): no submitter, no investment figure absent. */
 const MONTHLY_FIELDS = FIELDS.map((f) => (f.conv === 'real' && /Invest$/.test(f.key) ? field(f.key, f.column, 'zero') : f));
 const MONTHLY_COLUMNS = columnList(MONTHLY_FIELDS);
+const MONTHLY_SQL = {
+  one: `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period`,
+  // json_each keeps one prepared statement whatever the number of codes (no IN-list building).
+  codes: `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?
+    ORDER BY project_code, period`,
+  all: `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE period BETWEEN ? AND ? ORDER BY project_code, period`,
+  county: `SELECT ${MONTHLY_FIELDS.map((f) => `r.${f.column}`).join(', ')} FROM projects p JOIN reports r ON r.project_code = p.code
+    WHERE p.county = ? AND r.period BETWEEN ? AND ? ORDER BY r.project_code, r.period`,
+};
 
 /** A stored report: investment figures are absent when the row reported none (拟新开工/储备). */
 export type StoredReport = Partial<MonthlyReport> & { projectCode: string; period: Period; submittedAt: string; submittedBy?: string };
@@ -92,23 +101,11 @@ export class ReportRepo {
     if ('codes' in scope) {
       if (scope.codes.length === 0) return [];
       // One project (the bot's project card): a plain primary-key range.
-      if (scope.codes.length === 1) {
-        return readAll(this.db, MONTHLY_FIELDS,
-          `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period`, [scope.codes[0], from, to]);
-      }
-      return readAll(this.db, MONTHLY_FIELDS,
-        `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?
-         ORDER BY project_code, period`,
-        [JSON.stringify(scope.codes), from, to]);
+      if (scope.codes.length === 1) return readAll(this.db, MONTHLY_FIELDS, MONTHLY_SQL.one, [scope.codes[0], from, to]);
+      return readAll(this.db, MONTHLY_FIELDS, MONTHLY_SQL.codes, [JSON.stringify(scope.codes), from, to]);
     }
-    if (scope.county === undefined) {
-      return readAll(this.db, MONTHLY_FIELDS,
-        `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE period BETWEEN ? AND ? ORDER BY project_code, period`, [from, to]);
-    }
-    return readAll(this.db, MONTHLY_FIELDS,
-      `SELECT ${MONTHLY_FIELDS.map((f) => `r.${f.column}`).join(', ')} FROM projects p JOIN reports r ON r.project_code = p.code
-       WHERE p.county = ? AND r.period BETWEEN ? AND ? ORDER BY r.project_code, r.period`,
-      [scope.county, from, to]);
+    if (scope.county === undefined) return readAll(this.db, MONTHLY_FIELDS, MONTHLY_SQL.all, [from, to]);
+    return readAll(this.db, MONTHLY_FIELDS, MONTHLY_SQL.county, [scope.county, from, to]);
   }
 
   /** Stores a project's report for a month (replacing an earlier one of the same month). */

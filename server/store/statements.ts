@@ -11,18 +11,21 @@ interface Entry {
   read?: (row: unknown[]) => unknown;
 }
 
-const caches = new WeakMap<Db, Map<string, Entry>>();
+// Keyed by the SQL text itself (no prefix concatenated per call: a new string is hashed anew on
+// every lookup). Callers keep their SQL in constants where they can, for the same reason.
+const plain = new WeakMap<Db, Map<string, Entry>>();
+const raw = new WeakMap<Db, Map<string, Entry>>();
 
-function entry(db: Db, key: string, make: () => Entry): Entry {
+function entry(caches: WeakMap<Db, Map<string, Entry>>, db: Db, sql: string, make: () => Entry): Entry {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  let e = cache.get(key);
-  if (!e) cache.set(key, (e = make()));
+  let e = cache.get(sql);
+  if (!e) cache.set(sql, (e = make()));
   return e;
 }
 
 export function prepared(db: Db, sql: string): Statement {
-  return entry(db, sql, () => ({ stmt: db.prepare(sql) })).stmt;
+  return entry(plain, db, sql, () => ({ stmt: db.prepare(sql) })).stmt;
 }
 
 /**
@@ -32,7 +35,7 @@ export function prepared(db: Db, sql: string): Statement {
  * `fields` must be the same for the same SQL text.
  */
 export function readAll<T>(db: Db, fields: readonly Field<string>[], sql: string, params: readonly unknown[]): T[] {
-  const { stmt, read } = entry(db, `raw:${sql}`, () => {
+  const { stmt, read } = entry(raw, db, sql, () => {
     const stmt = db.prepare(sql).raw(true);
     return { stmt, read: rawReader<unknown>(fields, stmt.columns().map((c) => c.name)) };
   });
