@@ -42,12 +42,17 @@ describe('sameStored', () => {
 
 describe('rawReader', () => {
   it('reads an array row as fromRow reads the named row, whatever the column order', () => {
-    const columns = ['monthly_plan', 'extra', 'registered', 'code', 'approvals', 'stage', 'total'];
-    const read = rawReader(FIELDS, columns);
-    fc.assert(fc.property(record, (rec) => {
-      const named: Record<string, unknown> = { ...toParams(FIELDS, rec as Record<string, unknown>), extra: 'x' };
+    // A 'zero' field (NULL read as 0) and a field whose column is not selected, besides FIELDS.
+    const fields = [...FIELDS, field('ytd', 'ytd_invest', 'zero'), field('unselected', 'nowhere')];
+    const columns = ['monthly_plan', 'extra', 'registered', 'code', 'ytd_invest', 'approvals', 'stage', 'total'];
+    const read = rawReader(fields, columns);
+    fc.assert(fc.property(record, fc.oneof(fc.constant(null), fc.integer(), fc.double({ noNaN: true })), (rec, ytd) => {
+      const named: Record<string, unknown> = { ...toParams(FIELDS, rec as Record<string, unknown>), ytd_invest: ytd, extra: 'x' };
       const raw = columns.map((c) => named[c] ?? null);
-      expect(read(raw)).toStrictEqual(fromRow(FIELDS, named));
+      const got = read(raw);
+      expect(got).toStrictEqual(fromRow(fields, named));
+      expect(Object.keys(got)).toStrictEqual(Object.keys(fromRow(fields, named)));
+      expect((got as { ytd: unknown }).ytd).toBe(ytd ?? 0);
     }), { numRuns: 2000 });
   });
 });
