@@ -1,5 +1,5 @@
 // The teams-ai Application: routes for messages, card buttons, install and the message extension.
-import { ActivityTypes, MemoryStorage, TurnContext, type Activity, type Attachment } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type Attachment } from 'botbuilder';
 // teams-ai's modules one by one, not its index (see index.ts).
 import { Application } from '@microsoft/teams-ai/lib/Application.js';
 import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
@@ -60,7 +60,9 @@ export function toActivities(replies: Reply[], locale?: Locale): Partial<Activit
 export function createApplication(o: AppOptions): Application<TurnState> {
   const app = new Application<TurnState>({
     ...(o.adapter ? { adapter: o.adapter } : {}),
-    storage: new MemoryStorage(),
+    // No storage: the bot keeps nothing in turn state between turns (everything lives in the
+    // store), and a MemoryStorage would read and write two state objects per turn and keep one
+    // per conversation and user for the life of the process.
     startTypingTimer: false,
     longRunningMessages: false,
     removeRecipientMention: true,

@@ -10,6 +10,7 @@ import type { Store } from '../../server/store/store';
 import { Subscriptions } from '../../server/store/subscriptions';
 import { Users } from '../../server/store/users';
 import { NameIndex, type NameEntry } from '../names';
+import { changeStamp, sameStamp, type Stamp } from '../../server/store/statements';
 
 export interface BotDeps {
   store: Store;
@@ -40,6 +41,9 @@ export class BotData {
   private readonly places: string[];
   private index: NameIndex | undefined;
   private indexRevision = -1;
+  /** The database's stamp when the index's revision was last checked, and the last data month found. */
+  private indexStamp: Stamp | undefined;
+  private periodKept: { rp: Period; stamp: Stamp; period: Period } | undefined;
 
   constructor(deps: BotDeps) {
     this.store = deps.store;
@@ -66,8 +70,14 @@ export class BotData {
     if (!states) {
       // The same months as projectStates(rp) would hold, asked of the period index instead of
       // loading every project of the province.
+      // Asked on every question; kept while the database has not changed.
+      const stamp = changeStamp(this.store.db);
+      const kept = this.periodKept;
+      if (kept && kept.rp === rp && sameStamp(kept.stamp, stamp)) return kept.period;
       const jan = toPeriod(yearOf(rp), 1);
-      return this.store.latestReportPeriod(jan, closed) ?? this.store.latestReportPeriod(jan, rp) ?? closed;
+      const period = this.store.latestReportPeriod(jan, closed) ?? this.store.latestReportPeriod(jan, rp) ?? closed;
+      this.periodKept = { rp, stamp, period };
+      return period;
     }
     let latestClosed = '';
     let latest = '';
@@ -101,7 +111,10 @@ export class BotData {
 
   /** The name index of all projects, rebuilt only when projects change (the store's project revision moves). */
   nameIndex(): NameIndex {
+    const stamp = changeStamp(this.store.db);
+    if (this.index && sameStamp(this.indexStamp, stamp)) return this.index;
     const revision = this.store.projectRevision();
+    this.indexStamp = stamp;
     if (this.index && revision === this.indexRevision) return this.index;
     // The three columns the index needs, in projects.list() order, not 20,000 whole projects.
     const entries = this.store.db.prepare('SELECT code, name, county FROM projects ORDER BY county, code').all() as NameEntry[];

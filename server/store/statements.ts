@@ -44,3 +44,17 @@ export function readAll<T>(db: Db, fields: readonly Field<string>[], sql: string
   for (let i = 0; i < rows.length; i++) out[i] = read!(rows[i]) as T;
   return out;
 }
+
+/** Where the database stands: it has not changed while both numbers stay (another connection's commit moves `v`, this connection's writes move `c`). */
+export interface Stamp {
+  v: number;
+  c: number;
+}
+
+export function changeStamp(db: Db): Stamp {
+  return prepared(db, 'SELECT data_version AS v, total_changes() AS c FROM pragma_data_version').get() as Stamp;
+}
+
+export function sameStamp(a: Stamp | undefined, b: Stamp): boolean {
+  return a !== undefined && a.v === b.v && a.c === b.c;
+}

@@ -4,7 +4,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { AuditLog } from './audit';
 import type { Db } from './db';
-import { prepared } from './statements';
+import { changeStamp, prepared, sameStamp, type Stamp } from './statements';
 import type { Locale } from '../../core/types';
 
 /** The scope of a city-wide subscription; any other scope is a county name. */
@@ -74,6 +74,7 @@ const SEEN_REFRESH_MS = 60 * 60 * 1000;
 
 export class Subscriptions {
   private readonly log: AuditLog;
+  private readonly recent = new Map<string, { reference: string; seenMs: number; stamp: Stamp }>();
   constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {
     this.log = new AuditLog(db);
   }
@@ -89,13 +90,22 @@ export class Subscriptions {
     const { activityId: _drop, ...keep } = ref;
     const reference = JSON.stringify(keep);
     const at = this.now();
+    const atMs = at.getTime();
+    const fresh = (seenMs: number) => atMs >= seenMs && atMs - seenMs < SEEN_REFRESH_MS;
     // The bot hears from a conversation at every message: an unchanged, active reference seen
     // within the hour is not written again (a write per question, and the WAL checkpoints it
-    // brings, cost more than the rest of an answer's database work).
+    // brings, cost more than the rest of an answer's database work). What was last found is
+    // kept in memory while the database has not changed since, so not even the read is needed.
+    const stamp = changeStamp(this.db);
+    const mem = this.recent.get(id);
+    if (mem && sameStamp(mem.stamp, stamp) && mem.reference === reference && fresh(mem.seenMs)) return;
     const known = prepared(this.db, 'SELECT reference, seen_at, retired_at FROM reminder_conversations WHERE conversation_id = ?')
       .get(id) as { reference: string; seen_at: string | null; retired_at: string | null } | undefined;
-    if (known && known.retired_at === null && known.reference === reference && known.seen_at
-      && at.getTime() - Date.parse(known.seen_at) < SEEN_REFRESH_MS && at.getTime() >= Date.parse(known.seen_at)) return;
+    const knownMs = known?.seen_at ? Date.parse(known.seen_at) : Number.NaN;
+    if (known && known.retired_at === null && known.reference === reference && fresh(knownMs)) {
+      this.remember(id, reference, knownMs, stamp);
+      return;
+    }
     prepared(
       this.db,
       `INSERT INTO reminder_conversations (conversation_id, reference, service_url, channel_id, conversation_type, name, seen_at)
@@ -113,6 +123,13 @@ export class Subscriptions {
       name: ref.conversation?.name ?? null,
       at: at.toISOString(),
     });
+    this.remember(id, reference, atMs, changeStamp(this.db));
+  }
+
+  /** Remembers a conversation's stored reference (bounded: a new map when it grows past 5,000). */
+  private remember(id: string, reference: string, seenMs: number, stamp: Stamp): void {
+    if (this.recent.size >= 5_000) this.recent.clear();
+    this.recent.set(id, { reference, seenMs, stamp });
   }
 
   /**

@@ -89,6 +89,15 @@ describe('Subscriptions', () => {
     now = new Date('2026-11-20T04:01:00Z');
     s.saveReference(ref('c9', 'http://127.0.0.1:11/'));
     expect(s.active().map((x) => x.conversationId)).toContain('c9');
+    // Retired by another connection (a reminder run from the command line): the next message,
+    // with the same reference well within the hour, still brings it back.
+    const other = openDb(join(dir, 'k.db'));
+    new Subscriptions(other, () => now).retire('c9', '404 Not Found');
+    other.close();
+    expect(s.active().map((x) => x.conversationId)).not.toContain('c9');
+    now = new Date('2026-11-20T04:02:00Z');
+    s.saveReference(ref('c9', 'http://127.0.0.1:11/'));
+    expect(s.active().map((x) => x.conversationId)).toContain('c9');
   });
 
   it('retire hides a conversation from active() until the bot hears from it again', () => {

@@ -49,7 +49,7 @@ describe('rawReader', () => {
     fc.assert(fc.property(record, fc.oneof(fc.constant(null), fc.integer(), fc.double({ noNaN: true })), (rec, ytd) => {
       const named: Record<string, unknown> = { ...toParams(FIELDS, rec as Record<string, unknown>), ytd_invest: ytd, extra: 'x' };
       const raw = columns.map((c) => named[c] ?? null);
-      const got = read(raw);
+      const got = read(raw) as Record<string, unknown>;
       expect(got).toStrictEqual(fromRow(fields, named));
       expect(Object.keys(got)).toStrictEqual(Object.keys(fromRow(fields, named)));
       expect((got as { ytd: unknown }).ytd).toBe(ytd ?? 0);
