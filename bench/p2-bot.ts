@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pino from 'pino';
-import { ActivityTypes, MemoryStorage } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import type { Request, Response } from 'express';
 import { DEFAULT_CONFIG } from '../core/config';
@@ -29,7 +29,8 @@ export async function p2(n = 20_000, requests = 500, rounds = 3, warmup = 100): 
   const logger = pino({ level: 'silent' });
   const bot = createBot({ store, config: DEFAULT_CONFIG, logger, env: {}, now: () => BENCH_NOW });
   // The baseline: the same adapter and server, an Application that only echoes.
-  const echo = new Application<TurnState>({ adapter: bot.adapter, storage: new MemoryStorage(), startTypingTimer: false, longRunningMessages: false });
+  // Built with the bot's own Application options (bot/app.ts: no turn-state storage, no typing timer).
+  const echo = new Application<TurnState>({ adapter: bot.adapter, startTypingTimer: false, longRunningMessages: false, removeRecipientMention: true });
   echo.activity(ActivityTypes.Message, async (ctx) => {
     await ctx.sendActivity({ type: ActivityTypes.Message, text: ctx.activity.text, textFormat: 'plain' });
   });
