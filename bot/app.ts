@@ -38,11 +38,17 @@ export function localeOf(activity: Partial<Activity>, written?: { english: boole
 
 /** Marks every Action.Submit of a card with the card's language, so a button answers in it too. */
 function tagLanguage(node: unknown, locale: Locale): unknown {
-  if (Array.isArray(node)) return node.map((n) => tagLanguage(n, locale));
+  if (Array.isArray(node)) {
+    const copy = new Array<unknown>(node.length);
+    for (let i = 0; i < node.length; i++) copy[i] = tagLanguage(node[i], locale);
+    return copy;
+  }
   if (!node || typeof node !== 'object') return node;
   const o = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = tagLanguage(v, locale);
+  // Plain loops: a card has a few hundred nodes, walked on every answer.
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = tagLanguage(o[keys[i]], locale);
   const data = o.data as Record<string, unknown> | undefined;
   if (o.type === 'Action.Submit' && data && typeof data === 'object' && !('msteams' in data)) out.data = { ...data, lang: locale };
   return out;

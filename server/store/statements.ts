@@ -52,7 +52,19 @@ export interface Stamp {
 }
 
 export function changeStamp(db: Db): Stamp {
-  return prepared(db, 'SELECT data_version AS v, total_changes() AS c FROM pragma_data_version').get() as Stamp;
+  // Two plucked one-value statements: cheaper than one row from the pragma's table function.
+  const v = pluckStmt(db, 'PRAGMA data_version').get() as number;
+  const c = pluckStmt(db, 'SELECT total_changes()').get() as number;
+  return { v, c };
+}
+
+const plucked = new WeakMap<Db, Map<string, Statement>>();
+function pluckStmt(db: Db, sql: string): Statement {
+  let cache = plucked.get(db);
+  if (!cache) plucked.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = db.prepare(sql).pluck()));
+  return st;
 }
 
 export function sameStamp(a: Stamp | undefined, b: Stamp): boolean {
