@@ -15,17 +15,21 @@ interface Entry {
 // every lookup). Callers keep their SQL in constants where they can, for the same reason.
 const plain = new WeakMap<Db, Map<string, Entry>>();
 const raw = new WeakMap<Db, Map<string, Entry>>();
+const plucked = new WeakMap<Db, Map<string, Entry>>();
 
-function entry(caches: WeakMap<Db, Map<string, Entry>>, db: Db, sql: string, make: () => Entry): Entry {
+function entry(caches: WeakMap<Db, Map<string, Entry>>, db: Db, sql: string, make: (db: Db, sql: string) => Entry): Entry {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let e = cache.get(sql);
-  if (!e) cache.set(sql, (e = make()));
+  if (!e) cache.set(sql, (e = make(db, sql)));
   return e;
 }
 
+const makePlain = (db: Db, sql: string): Entry => ({ stmt: db.prepare(sql) });
+const makePlucked = (db: Db, sql: string): Entry => ({ stmt: db.prepare(sql).pluck() });
+
 export function prepared(db: Db, sql: string): Statement {
-  return entry(plain, db, sql, () => ({ stmt: db.prepare(sql) })).stmt;
+  return entry(plain, db, sql, makePlain).stmt;
 }
 
 /**
@@ -53,18 +57,9 @@ export interface Stamp {
 
 export function changeStamp(db: Db): Stamp {
   // Two plucked one-value statements: cheaper than one row from the pragma's table function.
-  const v = pluckStmt(db, 'PRAGMA data_version').get() as number;
-  const c = pluckStmt(db, 'SELECT total_changes()').get() as number;
+  const v = entry(plucked, db, 'PRAGMA data_version', makePlucked).stmt.get() as number;
+  const c = entry(plucked, db, 'SELECT total_changes()', makePlucked).stmt.get() as number;
   return { v, c };
-}
-
-const plucked = new WeakMap<Db, Map<string, Statement>>();
-function pluckStmt(db: Db, sql: string): Statement {
-  let cache = plucked.get(db);
-  if (!cache) plucked.set(db, (cache = new Map()));
-  let st = cache.get(sql);
-  if (!st) cache.set(sql, (st = db.prepare(sql).pluck()));
-  return st;
 }
 
 export function sameStamp(a: Stamp | undefined, b: Stamp): boolean {
