@@ -2,7 +2,7 @@
 // key = `<code>@<period>`).
 import type { MonthlyReport, Period } from '../../core/types';
 import { AuditLog, nowIso, type WriteCtx } from './audit';
-import { assignList, columnList, field, fromRow, paramList, toParams } from './columns';
+import { assignList, columnList, field, fromRow, paramList, toParams, type Field } from './columns';
 import type { Db } from './db';
 import { readAll } from './statements';
 
@@ -21,16 +21,23 @@ const READ_FIELDS = [...FIELDS, field('submittedBy', 'submitted_by')] as const;
 
 /** What scoring and validation read (asMonthly without the intermediate object): no submitter, no investment figure absent. */
 const MONTHLY_FIELDS = FIELDS.map((f) => (f.conv === 'real' && /Invest$/.test(f.key) ? field(f.key, f.column, 'zero') : f));
-const MONTHLY_COLUMNS = columnList(MONTHLY_FIELDS);
-const MONTHLY_SQL = {
-  one: `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period`,
-  // json_each keeps one prepared statement whatever the number of codes (no IN-list building).
-  codes: `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?
-    ORDER BY project_code, period`,
-  all: `SELECT ${MONTHLY_COLUMNS} FROM reports WHERE period BETWEEN ? AND ? ORDER BY project_code, period`,
-  county: `SELECT ${MONTHLY_FIELDS.map((f) => `r.${f.column}`).join(', ')} FROM projects p JOIN reports r ON r.project_code = p.code
-    WHERE p.county = ? AND r.period BETWEEN ? AND ? ORDER BY r.project_code, r.period`,
-};
+
+/** The month-range reads, for one column list: of one project, of several, of all, of a county's. */
+function rangeSql(fields: readonly Field<string>[]) {
+  const cols = columnList(fields);
+  return {
+    one: `SELECT ${cols} FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period`,
+    // json_each keeps one prepared statement whatever the number of codes (no IN-list building).
+    codes: `SELECT ${cols} FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?
+      ORDER BY project_code, period`,
+    all: `SELECT ${cols} FROM reports WHERE period BETWEEN ? AND ? ORDER BY project_code, period`,
+    county: `SELECT ${fields.map((f) => `r.${f.column}`).join(', ')} FROM projects p JOIN reports r ON r.project_code = p.code
+      WHERE p.county = ? AND r.period BETWEEN ? AND ? ORDER BY r.project_code, r.period`,
+  };
+}
+type RangeSql = ReturnType<typeof rangeSql>;
+const STORED_RANGE = rangeSql(READ_FIELDS);
+const MONTHLY_RANGE = rangeSql(MONTHLY_FIELDS);
 
 /** A stored report: investment figures are absent when the row reported none (拟新开工/储备). */
 export type StoredReport = Partial<MonthlyReport> & { projectCode: string; period: Period; submittedAt: string; submittedBy?: string };
@@ -74,21 +81,9 @@ export class ReportRepo {
         [period, county]);
   }
 
-  /** Reports of the given projects with from ≤ period ≤ to, in period order. */
+  /** Reports of the given projects (all when null) with from ≤ period ≤ to, in period order. */
   between(codes: readonly string[] | null, from: Period, to: Period): StoredReport[] {
-    if (codes === null) {
-      return readAll(this.db, READ_FIELDS, 'SELECT * FROM reports WHERE period BETWEEN ? AND ? ORDER BY project_code, period', [from, to]);
-    }
-    if (codes.length === 0) return [];
-    // One project (the bot's project card): a plain primary-key range.
-    if (codes.length === 1) {
-      return readAll(this.db, READ_FIELDS, 'SELECT * FROM reports WHERE project_code = ? AND period BETWEEN ? AND ? ORDER BY period', [codes[0], from, to]);
-    }
-    // json_each keeps one prepared statement whatever the number of codes (no IN-list building).
-    return readAll(this.db, READ_FIELDS,
-      `SELECT * FROM reports WHERE project_code IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?
-       ORDER BY project_code, period`,
-      [JSON.stringify(codes), from, to]);
+    return this.range(READ_FIELDS, STORED_RANGE, codes === null ? {} : { codes }, from, to);
   }
 
   /**
@@ -98,14 +93,18 @@ export class ReportRepo {
    * a county's list allocated.
    */
   monthlyBetween(scope: { codes: readonly string[] } | { county?: string }, from: Period, to: Period): MonthlyReport[] {
+    return this.range(MONTHLY_FIELDS, MONTHLY_RANGE, scope, from, to);
+  }
+
+  private range<T>(fields: readonly Field<string>[], sql: RangeSql, scope: { codes: readonly string[] } | { county?: string }, from: Period, to: Period): T[] {
     if ('codes' in scope) {
       if (scope.codes.length === 0) return [];
       // One project (the bot's project card): a plain primary-key range.
-      if (scope.codes.length === 1) return readAll(this.db, MONTHLY_FIELDS, MONTHLY_SQL.one, [scope.codes[0], from, to]);
-      return readAll(this.db, MONTHLY_FIELDS, MONTHLY_SQL.codes, [JSON.stringify(scope.codes), from, to]);
+      if (scope.codes.length === 1) return readAll(this.db, fields, sql.one, [scope.codes[0], from, to]);
+      return readAll(this.db, fields, sql.codes, [JSON.stringify(scope.codes), from, to]);
     }
-    if (scope.county === undefined) return readAll(this.db, MONTHLY_FIELDS, MONTHLY_SQL.all, [from, to]);
-    return readAll(this.db, MONTHLY_FIELDS, MONTHLY_SQL.county, [scope.county, from, to]);
+    if (scope.county === undefined) return readAll(this.db, fields, sql.all, [from, to]);
+    return readAll(this.db, fields, sql.county, [scope.county, from, to]);
   }
 
   /** Stores a project's report for a month (replacing an earlier one of the same month). */
